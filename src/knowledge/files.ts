@@ -1,0 +1,35 @@
+import type { z } from "zod";
+import { FactsFileSchema, SectorsFileSchema, SourcesFileSchema, TopicsFileSchema } from "./schema.ts";
+
+/**
+ * The kinds of knowledge file, each with its zod schema and the JSON Schema file editors check it against.
+ * `pattern` says which files under `knowledge/` hold that kind; `collection` is the array key inside.
+ */
+export const KNOWLEDGE_FILE_KINDS = [
+  {
+    kind: "sources",
+    pattern: /^sources\.json$/,
+    schema: SourcesFileSchema,
+    schemaFile: "sources.schema.json",
+  },
+  { kind: "topics", pattern: /^topics\.json$/, schema: TopicsFileSchema, schemaFile: "topics.schema.json" },
+  {
+    kind: "sectors",
+    pattern: /^sectors\.json$/,
+    schema: SectorsFileSchema,
+    schemaFile: "sectors.schema.json",
+  },
+  {
+    kind: "facts",
+    pattern: /^facts\/[^/]+\.json$/,
+    schema: FactsFileSchema,
+    schemaFile: "facts.schema.json",
+  },
+] as const satisfies readonly {
+  kind: string;
+  pattern: RegExp;
+  schema: z.ZodType;
+  schemaFile: string;
+}[];
+
+export type KnowledgeFileKind = (typeof KNOWLEDGE_FILE_KINDS)[number];

@@ -1,0 +1,141 @@
+import { z } from "zod";
+
+/** A stable, lowercase, hyphenated identifier: part of the interface, never reused. */
+export const Slug = z
+  .string()
+  .regex(
+    /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    "use lowercase letters, digits and single hyphens, e.g. 'big-fund-iii'",
+  );
+
+/** The 17 sector ids; they are part of the bot's interface (command values, button ids). */
+export const SECTOR_IDS = [
+  "semiconductors",
+  "telecom",
+  "machine-tools",
+  "robotics",
+  "commercial-aircraft",
+  "drones",
+  "shipbuilding",
+  "high-speed-rail",
+  "electric-vehicles",
+  "power-equipment",
+  "agricultural-machinery",
+  "new-materials",
+  "biopharma",
+  "solar",
+  "clean-tech",
+  "ai",
+  "quantum",
+] as const;
+export type SectorId = (typeof SECTOR_IDS)[number];
+
+/** The ten official key sectors of the 2015 plan, plus the two non-official placements. */
+export const OFFICIAL_SECTORS = [
+  "next-generation information technology",
+  "high-end CNC machine tools and robotics",
+  "aerospace and aviation equipment",
+  "ocean engineering equipment and high-tech ships",
+  "advanced rail transit equipment",
+  "energy-saving and new-energy vehicles",
+  "power equipment",
+  "agricultural machinery and equipment",
+  "new materials",
+  "biomedicine and medical devices",
+  "not an official sector (closest: power equipment)",
+  "cross-cutting",
+] as const;
+
+export const SECTOR_STATUSES = ["leading", "strong", "mixed", "dependent", "not-rated"] as const;
+export type SectorStatus = (typeof SECTOR_STATUSES)[number];
+
+export const SOURCE_KINDS = ["assessment", "official", "research", "press"] as const;
+
+const TRACKING_PARAMS = /[?&](?:__cft__|__tn__|utm_[a-z]+|fbclid|gclid|mc_[a-z]+|ref|igshid)\b/i;
+
+const sentenceCount = (text: string) => (text.match(/[.!?](?=\s|$)/g) ?? []).length;
+
+export const SourceSchema = z.strictObject({
+  id: Slug,
+  title: z.string().min(3).max(200),
+  publisher: z.string().min(2).max(150),
+  date: z
+    .string()
+    .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, "use YYYY, YYYY-MM or YYYY-MM-DD")
+    .describe("Publication date, as precise as the source allows."),
+  url: z
+    .url({ protocol: /^https$/ })
+    .refine((url) => !TRACKING_PARAMS.test(url), "remove tracking parameters (utm_*, __cft__, fbclid, ...)")
+    .optional()
+    .describe("A clean https link. Leave it out rather than guess: a wrong link is worse than none."),
+  kind: z.enum(SOURCE_KINDS),
+  note: z.string().max(300).optional().describe("How to read this source, e.g. what its date means."),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+export const TopicSchema = z.strictObject({
+  id: Slug,
+  name: z.string().min(2).max(60),
+  description: z.string().min(10).max(300),
+  aliases: z.array(z.string().min(2).max(60)).default([]).describe("Words a reader may use for this topic."),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const SectorSchema = z.strictObject({
+  id: z.enum(SECTOR_IDS),
+  name: z.string().min(2).max(60),
+  chineseName: z.string().min(1).max(30),
+  officialSector: z.enum(OFFICIAL_SECTORS),
+  status: z.enum(SECTOR_STATUSES),
+  statusBasis: z.string().min(10).max(200).describe("One line: why this status, naming the source."),
+  summary: z
+    .string()
+    .min(40)
+    .max(700)
+    .refine((s) => {
+      const n = sentenceCount(s);
+      return n >= 2 && n <= 4;
+    }, "a summary has 2 to 4 sentences"),
+  aliases: z.array(z.string().min(1).max(60)).min(1),
+  related: z.array(z.enum(SECTOR_IDS)).default([]),
+});
+export type Sector = z.infer<typeof SectorSchema>;
+
+export const FactSchema = z.strictObject({
+  id: Slug,
+  text: z
+    .string()
+    .min(20)
+    .max(350)
+    .refine((t) => {
+      const n = sentenceCount(t);
+      return n >= 1 && n <= 3;
+    }, "a fact has 1 to 3 sentences, each ending with a full stop"),
+  sectors: z.array(z.enum(SECTOR_IDS)).default([]).describe("Empty for policy-wide facts."),
+  topics: z.array(Slug).min(1),
+  sourceIds: z.array(Slug).min(1),
+  confidence: z
+    .enum(["H", "M"])
+    .describe("H: the official text, or two or more independent sources agree. M: one source or a summary."),
+  asOf: z.number().int().min(2000).max(2100).optional().describe("The year the fact describes."),
+  keywords: z
+    .array(z.string().min(2).max(40))
+    .default([])
+    .describe("Words a reader may use that the text lacks."),
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+/** Each knowledge file wraps its records in one named array, plus the `$schema` pointer for editors. */
+export const SourcesFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  sources: z.array(SourceSchema),
+});
+export const TopicsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  topics: z.array(TopicSchema),
+});
+export const SectorsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  sectors: z.array(SectorSchema),
+});
+export const FactsFileSchema = z.strictObject({ $schema: z.string().optional(), facts: z.array(FactSchema) });

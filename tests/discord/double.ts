@@ -1,0 +1,466 @@
+/**
+ * A small Discord API double (REST + gateway) on 127.0.0.1 that a real discord.js `Client` can log in to.
+ *
+ * Use `rest: { api: double.apiUrl, retries: 0, timeout: 5000 }` in the client options, send interactions
+ * with {@link DiscordDouble.dispatch} and inspect what the bot answered in the recorded arrays.
+ * See /work/shared/notes/discord.md for the protocol details this relies on.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  type APIApplicationCommandAutocompleteInteraction,
+  type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
+  type APIInteraction,
+  type APIInteractionDataResolved,
+  type APIInteractionGuildMember,
+  type APIMessage,
+  type APIMessageComponentButtonInteraction,
+  type APIMessageTopLevelComponent,
+  type APIUser,
+  ApplicationCommandType,
+  ButtonStyle,
+  ChannelType,
+  ComponentType,
+  type GuildMemberFlags,
+  InteractionType,
+  Locale,
+  type MessageFlags,
+  MessageType,
+} from "discord-api-types/v10";
+import { type WebSocket, WebSocketServer } from "ws";
+
+/** Every HTTP request the double received. `body` is parsed JSON, or the raw text if it was not JSON. */
+export interface RecordedRequest {
+  method: string;
+  /** Path without query, still URL-encoded (e.g. `.../messages/%40original`). */
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** A `POST /interactions/:id/:token/callback`. `data` is the callback's `data` (multipart: its payload_json, or raw text). */
+export interface RecordedCallback {
+  interactionId: string;
+  token: string;
+  /** InteractionResponseType: 4 reply, 5 defer, 6 deferred update, 7 update, 8 autocomplete, 9 modal. */
+  type: number;
+  data: unknown;
+  withResponse: boolean;
+}
+
+/** A webhook call on an interaction token: `PATCH|GET|DELETE .../messages/:messageId` or a follow-up `POST`. */
+export interface RecordedWebhookCall {
+  method: string;
+  applicationId: string;
+  token: string;
+  /** Decoded message id (`@original` for the reply); `undefined` for a follow-up POST. */
+  messageId: string | undefined;
+  body: unknown;
+}
+
+/** A `PUT` of application commands (global when `guildId` is undefined). */
+export interface RecordedCommandPut {
+  path: string;
+  applicationId: string;
+  guildId: string | undefined;
+  body: unknown;
+}
+
+/** Who acts in an interaction, and other optional overrides for the payload builders. */
+export interface InteractionExtras {
+  /** The acting user (default: id "100000000000000001", username "tester"). */
+  user?: Partial<APIUser> & { id: string };
+  roles?: string[];
+  /** Member permissions bitfield as a string (default: "8", administrator). */
+  permissions?: string;
+  locale?: Locale;
+  /** Resolved data for user/role/channel options (see {@link resolvedUsers}). */
+  resolved?: APIInteractionDataResolved;
+}
+
+export interface DiscordDouble {
+  /** For discord.js `rest: { api }`: `http://127.0.0.1:PORT/api`. */
+  readonly apiUrl: string;
+  readonly port: number;
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly botUser: APIUser;
+  readonly requests: RecordedRequest[];
+  readonly callbacks: RecordedCallback[];
+  readonly webhookCalls: RecordedWebhookCall[];
+  readonly commandPuts: RecordedCommandPut[];
+  /** Requests no route matched (answered 404); a test should expect this to be empty. */
+  readonly unknownRoutes: { method: string; path: string }[];
+  /** Resolves once a client has identified and received READY and GUILD_CREATE. */
+  waitForReady(timeoutMs?: number): Promise<void>;
+  /** Sends INTERACTION_CREATE and resolves with the first callback for that interaction id. */
+  dispatch(payload: APIInteraction, timeoutMs?: number): Promise<RecordedCallback>;
+  /**
+   * Resolves with the first webhook call on `token` matching `predicate` that no earlier `waitForWebhook`
+   * returned (already recorded or still to come). Default predicate: edits and follow-ups (PATCH or POST).
+   */
+  waitForWebhook(
+    token: string,
+    predicate?: (call: RecordedWebhookCall) => boolean,
+    timeoutMs?: number,
+  ): Promise<RecordedWebhookCall>;
+  chatInput(
+    name: string,
+    options?: APIApplicationCommandInteractionDataOption[],
+    extras?: InteractionExtras,
+  ): APIChatInputApplicationCommandInteraction;
+  /** Mark the option being typed with `focused: true`. */
+  autocomplete(
+    name: string,
+    options: APIApplicationCommandInteractionDataOption[],
+    extras?: InteractionExtras,
+  ): APIApplicationCommandAutocompleteInteraction;
+  /** A button click on a bot message carrying that button. */
+  button(customId: string, extras?: InteractionExtras): APIMessageComponentButtonInteraction;
+  close(): Promise<void>;
+}
+
+const DISCORD_EPOCH = 1420070400000n;
+let sequence = 0n;
+/** A unique, plausible snowflake. */
+export function snowflake(): string {
+  sequence = (sequence + 1n) % 4096n;
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | sequence).toString();
+}
+
+/** A plain (non-bot) user. */
+export function user(id: string, username = `user${id.slice(-4)}`): APIUser {
+  return { id, username, discriminator: "0", global_name: username, avatar: null };
+}
+
+/** `resolved` data for user options: fills `resolved.users` and `resolved.members`. */
+export function resolvedUsers(...users: APIUser[]): APIInteractionDataResolved {
+  const resolved = { users: {}, members: {} } as Required<
+    Pick<APIInteractionDataResolved, "users" | "members">
+  >;
+  for (const u of users) {
+    resolved.users[u.id] = u;
+    resolved.members[u.id] = {
+      roles: [],
+      joined_at: new Date(0).toISOString(),
+      permissions: "0",
+      flags: 0 as GuildMemberFlags,
+    };
+  }
+  return resolved;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Discord double: timed out after ${ms} ms waiting for ${what}`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === "") return undefined;
+  if (contentType?.startsWith("multipart/")) {
+    const json = /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
+    return json === undefined ? raw : JSON.parse(json);
+  }
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Starts the double on a free port of 127.0.0.1. */
+export async function startDiscordDouble(
+  options: { applicationId?: string; guildId?: string } = {},
+): Promise<DiscordDouble> {
+  const applicationId = options.applicationId ?? "200000000000000001";
+  const guildId = options.guildId ?? "300000000000000001";
+  const channelId = "400000000000000001";
+  const botUser: APIUser = { ...user(applicationId, "mic2025-bot"), bot: true };
+  const requests: RecordedRequest[] = [];
+  const callbacks: RecordedCallback[] = [];
+  const webhookCalls: RecordedWebhookCall[] = [];
+  const commandPuts: RecordedCommandPut[] = [];
+  const unknownRoutes: { method: string; path: string }[] = [];
+  const interactionTypes = new Map<string, InteractionType>();
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const listener of [...listeners]) listener();
+  };
+  /** Resolves when `check` returns a value, checked now and after every recorded request or READY. */
+  const waitFor = <T>(check: () => T | undefined, ms: number, what: string): Promise<T> => {
+    let listener = () => {};
+    const found = new Promise<T>((resolve) => {
+      listener = () => {
+        const value = check();
+        if (value !== undefined) resolve(value);
+      };
+      listeners.add(listener);
+      listener();
+    });
+    return withTimeout(found, ms, what).finally(() => listeners.delete(listener));
+  };
+
+  const message = (body: unknown, id = snowflake()): APIMessage => {
+    const b = (typeof body === "object" && body !== null ? body : {}) as Partial<APIMessage>;
+    return {
+      id,
+      channel_id: channelId,
+      author: botUser,
+      content: b.content ?? "",
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: b.embeds ?? [],
+      components: b.components ?? [],
+      pinned: false,
+      type: MessageType.Default,
+      flags: b.flags ?? (0 as MessageFlags),
+      webhook_id: applicationId,
+      application_id: applicationId,
+    };
+  };
+
+  const route = (method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] => {
+    const p = path.split("/").slice(3); // drop "", "api", "v10"
+    const at = (i: number) => decodeURIComponent(p[i] ?? "");
+    const json = (body ?? {}) as Record<string, unknown>;
+    if (method === "GET" && path === "/api/v10/gateway/bot") {
+      const session_start_limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
+      return [200, { url: `ws://127.0.0.1:${port}`, shards: 1, session_start_limit }];
+    }
+    if (method === "GET" && path === "/api/v10/users/@me") return [200, botUser];
+    if (method === "POST" && p[0] === "interactions" && p[3] === "callback" && p.length === 4) {
+      const withResponse = query.get("with_response") === "true";
+      const type = Number(json.type);
+      callbacks.push({ interactionId: at(1), token: at(2), type, data: json.data ?? body, withResponse });
+      if (!withResponse) return [204, undefined];
+      const msg = [4, 5, 7].includes(type) ? message(json.data) : undefined;
+      const interaction = {
+        id: at(1),
+        type: interactionTypes.get(at(1)) ?? InteractionType.ApplicationCommand,
+        response_message_id: msg?.id,
+        response_message_loading: type === 5,
+        response_message_ephemeral: ((msg?.flags ?? 0) & 64) !== 0,
+      };
+      return [200, { interaction, resource: msg ? { type, message: msg } : { type } }];
+    }
+    if (p[0] === "webhooks" && (p.length === 3 || (p.length === 5 && p[3] === "messages"))) {
+      const messageId = p.length === 5 ? at(4) : undefined;
+      if (
+        (messageId === undefined) === (method === "POST") &&
+        ["POST", "PATCH", "GET", "DELETE"].includes(method)
+      ) {
+        webhookCalls.push({ method, applicationId: at(1), token: at(2), messageId, body });
+        if (method === "DELETE") return [204, undefined];
+        return [200, message(body, messageId === "@original" || !messageId ? snowflake() : messageId)];
+      }
+    }
+    if (method === "PUT" && p[0] === "applications" && p.at(-1) === "commands" && [3, 5].includes(p.length)) {
+      const guild = p.length === 5 && p[2] === "guilds" ? at(3) : undefined;
+      if (p.length === 3 || guild !== undefined) {
+        commandPuts.push({ path, applicationId: at(1), guildId: guild, body });
+        const commands = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
+        const extra = { application_id: at(1), version: snowflake(), default_member_permissions: null };
+        return [200, commands.map((c) => ({ type: 1, ...c, id: snowflake(), ...extra, guild_id: guild }))];
+      }
+    }
+    unknownRoutes.push({ method, path });
+    return [404, { message: "404: Not Found", code: 0 }];
+  };
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const method = req.method ?? "GET";
+      const body = parseBody(Buffer.concat(chunks).toString("utf8"), req.headers["content-type"]);
+      requests.push({ method, path: url.pathname, query: url.searchParams, body });
+      const [status, answer] = route(method, url.pathname, url.searchParams, body);
+      if (answer === undefined) res.writeHead(status).end();
+      else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
+      notify();
+    });
+  });
+
+  const wss = new WebSocketServer({ server });
+  let seq = 0;
+  let ready = false;
+  const dispatchEvent = (ws: WebSocket, t: string, d: unknown) =>
+    ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
+  const guildCreate = () => ({
+    id: guildId,
+    name: "Test Guild",
+    icon: null,
+    owner_id: "100000000000000001",
+    afk_timeout: 300,
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    nsfw_level: 0,
+    premium_tier: 0,
+    preferred_locale: Locale.EnglishUS,
+    features: [],
+    emojis: [],
+    stickers: [],
+    roles: [
+      { id: guildId, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false },
+    ],
+    channels: [
+      { id: channelId, type: ChannelType.GuildText, name: "general", position: 0, guild_id: guildId },
+    ],
+    threads: [],
+    members: [],
+    presences: [],
+    voice_states: [],
+    stage_instances: [],
+    guild_scheduled_events: [],
+    member_count: 1,
+    large: false,
+    unavailable: false,
+    joined_at: new Date(0).toISOString(),
+  });
+  wss.on("connection", (ws) => {
+    ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45000 } }));
+    ws.on("message", (raw) => {
+      const { op } = JSON.parse(String(raw)) as { op: number };
+      if (op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (op !== 2) return;
+      dispatchEvent(ws, "READY", {
+        v: 10,
+        user: botUser,
+        guilds: [{ id: guildId, unavailable: true }],
+        session_id: `session-${snowflake()}`,
+        resume_gateway_url: `ws://127.0.0.1:${port}`,
+        application: { id: applicationId, flags: 0 },
+        shard: [0, 1],
+      });
+      dispatchEvent(ws, "GUILD_CREATE", guildCreate());
+      ready = true;
+      notify();
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const member = (extras: InteractionExtras): APIInteractionGuildMember => ({
+    user: { ...user("100000000000000001", "tester"), ...extras.user },
+    roles: extras.roles ?? [],
+    permissions: extras.permissions ?? "8",
+    joined_at: new Date(0).toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0 as GuildMemberFlags,
+  });
+  const base = (extras: InteractionExtras) => ({
+    id: snowflake(),
+    application_id: applicationId,
+    token: `token-${snowflake()}`,
+    version: 1 as const,
+    guild_id: guildId,
+    channel_id: channelId,
+    channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
+    member: member(extras),
+    app_permissions: "1071698660929",
+    locale: extras.locale ?? Locale.EnglishUS,
+    guild_locale: Locale.EnglishUS,
+    guild: { id: guildId, features: [], locale: Locale.EnglishUS },
+    entitlements: [],
+    authorizing_integration_owners: {},
+    context: 0 as const,
+    attachment_size_limit: 8 * 1024 * 1024,
+  });
+  const commandData = (
+    name: string,
+    options: APIApplicationCommandInteractionDataOption[],
+    extras: InteractionExtras,
+  ) => ({
+    id: snowflake(),
+    name,
+    type: ApplicationCommandType.ChatInput as const,
+    options,
+    guild_id: guildId,
+    ...(extras.resolved ? { resolved: extras.resolved } : {}),
+  });
+  const delivered = new Set<RecordedWebhookCall>();
+  const editOrFollowUp = (call: RecordedWebhookCall) => call.method === "PATCH" || call.method === "POST";
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}/api`,
+    port,
+    applicationId,
+    guildId,
+    channelId,
+    botUser,
+    requests,
+    callbacks,
+    webhookCalls,
+    commandPuts,
+    unknownRoutes,
+    waitForReady: (timeoutMs = 5000) =>
+      waitFor(() => (ready ? true : undefined), timeoutMs, "IDENTIFY").then(() => {}),
+    dispatch(payload, timeoutMs = 5000) {
+      const clients = [...wss.clients];
+      if (clients.length === 0)
+        return Promise.reject(new Error("Discord double: no gateway client connected"));
+      interactionTypes.set(payload.id, payload.type);
+      for (const ws of clients) dispatchEvent(ws, "INTERACTION_CREATE", payload);
+      const what = `a callback to interaction ${payload.id} (${JSON.stringify(payload.data ?? {}).slice(0, 80)})`;
+      return waitFor(() => callbacks.find((c) => c.interactionId === payload.id), timeoutMs, what);
+    },
+    waitForWebhook(token, predicate = editOrFollowUp, timeoutMs = 5000) {
+      const check = () => {
+        const call = webhookCalls.find((c) => c.token === token && !delivered.has(c) && predicate(c));
+        if (call) delivered.add(call);
+        return call;
+      };
+      return waitFor(check, timeoutMs, `a webhook call on token ${token}`);
+    },
+    chatInput: (name, options = [], extras = {}) => ({
+      ...base(extras),
+      type: InteractionType.ApplicationCommand,
+      data: commandData(name, options, extras),
+    }),
+    autocomplete: (name, options, extras = {}) => ({
+      ...base(extras),
+      type: InteractionType.ApplicationCommandAutocomplete,
+      data: commandData(name, options, extras),
+    }),
+    button(customId, extras = {}) {
+      const components: APIMessageTopLevelComponent[] = [
+        {
+          type: ComponentType.ActionRow,
+          components: [
+            { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId, label: "Go" },
+          ],
+        },
+      ];
+      return {
+        ...base(extras),
+        type: InteractionType.MessageComponent,
+        data: { component_type: ComponentType.Button, custom_id: customId },
+        message: message({ content: "a message with a button", components }),
+      };
+    },
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
