@@ -1,9 +1,14 @@
+import { createInterface } from "node:readline";
 import { runCli } from "./console/cli.ts";
 import { loadKnowledgeOrThrow } from "./knowledge/load.ts";
+import { createSearch } from "./search/index.ts";
 
 // `npm run -s cli -- <command> [argument] [--json]`: wiring only; the logic lives in src/console/cli.ts.
-const kb = loadKnowledgeOrThrow();
-process.exitCode = await runCli(process.argv.slice(2), kb, {
+const search = createSearch(loadKnowledgeOrThrow());
+process.exitCode = await runCli(process.argv.slice(2), search, {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  ...(process.stdin.isTTY
+    ? {}
+    : { stdinLines: createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }) }),
 });

@@ -1,9 +1,15 @@
 import type { z } from "zod";
-import { FactsFileSchema, SectorsFileSchema, SourcesFileSchema, TopicsFileSchema } from "./schema.ts";
+import {
+  FactsFileSchema,
+  SectorsFileSchema,
+  SourcesFileSchema,
+  SynonymsFileSchema,
+  TopicsFileSchema,
+} from "./schema.ts";
 
 /**
  * The kinds of knowledge file, each with its zod schema and the JSON Schema file editors check it against.
- * `pattern` says which files under `knowledge/` hold that kind; `collection` is the array key inside.
+ * `pattern` says which files under `knowledge/` hold that kind; The array inside is named after the kind.
  */
 export const KNOWLEDGE_FILE_KINDS = [
   {
@@ -18,6 +24,12 @@ export const KNOWLEDGE_FILE_KINDS = [
     pattern: /^sectors\.json$/,
     schema: SectorsFileSchema,
     schemaFile: "sectors.schema.json",
+  },
+  {
+    kind: "synonyms",
+    pattern: /^synonyms\.json$/,
+    schema: SynonymsFileSchema,
+    schemaFile: "synonyms.schema.json",
   },
   {
     kind: "facts",

@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkKnowledge } from "./checks.ts";
 import { KNOWLEDGE_FILE_KINDS } from "./files.ts";
-import type { Fact, Sector, SectorId, Source, Topic } from "./schema.ts";
+import type { Fact, Sector, SectorId, Source, SynonymGroup, Topic } from "./schema.ts";
 
 /** The real fact base shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
@@ -31,6 +31,7 @@ export interface KnowledgeRecords {
   topics: Located<Topic>[];
   sectors: Located<Sector>[];
   facts: Located<Fact>[];
+  synonyms: Located<SynonymGroup>[];
 }
 
 /** The validated knowledge base, with look-up maps built once. */
@@ -39,6 +40,8 @@ export interface KnowledgeBase {
   topics: Topic[];
   sectors: Sector[];
   facts: Fact[];
+  /** Curated synonym groups used to expand questions. */
+  synonyms: SynonymGroup[];
   sourceById: ReadonlyMap<string, Source>;
   topicById: ReadonlyMap<string, Topic>;
   sectorById: ReadonlyMap<SectorId, Sector>;
@@ -137,6 +140,7 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
     topics,
     sectors,
     facts,
+    synonyms: records.synonyms.map((r) => r.record),
     sourceById: new Map(sources.map((s) => [s.id, s])),
     topicById: new Map(topics.map((t) => [t.id, t])),
     sectorById: new Map(sectors.map((s) => [s.id, s])),
@@ -151,7 +155,7 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
  */
 export function loadKnowledgeFromTexts(files: ReadonlyMap<string, string>): LoadResult {
   const problems: KnowledgeProblem[] = [];
-  const records: KnowledgeRecords = { sources: [], topics: [], sectors: [], facts: [] };
+  const records: KnowledgeRecords = { sources: [], topics: [], sectors: [], facts: [], synonyms: [] };
   for (const [file, text] of files) {
     const result = parseKnowledgeFile(file, text);
     if ("problems" in result) {

@@ -30,6 +30,11 @@ export const SECTOR_IDS = [
 ] as const;
 export type SectorId = (typeof SECTOR_IDS)[number];
 
+/** A sector id, with the message an author needs when it is misspelt. */
+const SectorIdSchema = z.enum(SECTOR_IDS, {
+  error: (issue) => `unknown sector ${JSON.stringify(issue.input)}; use one of: ${SECTOR_IDS.join(", ")}`,
+});
+
 /** The ten official key sectors of the 2015 plan, plus the two non-official placements. */
 export const OFFICIAL_SECTORS = [
   "next-generation information technology",
@@ -82,7 +87,7 @@ export const TopicSchema = z.strictObject({
 export type Topic = z.infer<typeof TopicSchema>;
 
 export const SectorSchema = z.strictObject({
-  id: z.enum(SECTOR_IDS),
+  id: SectorIdSchema,
   name: z.string().min(2).max(60),
   chineseName: z.string().min(1).max(30),
   officialSector: z.enum(OFFICIAL_SECTORS),
@@ -97,7 +102,7 @@ export const SectorSchema = z.strictObject({
       return n >= 2 && n <= 4;
     }, "a summary has 2 to 4 sentences"),
   aliases: z.array(z.string().min(1).max(60)).min(1),
-  related: z.array(z.enum(SECTOR_IDS)).default([]),
+  related: z.array(SectorIdSchema).default([]),
 });
 export type Sector = z.infer<typeof SectorSchema>;
 
@@ -111,7 +116,7 @@ export const FactSchema = z.strictObject({
       const n = sentenceCount(t);
       return n >= 1 && n <= 3;
     }, "a fact has 1 to 3 sentences, each ending with a full stop"),
-  sectors: z.array(z.enum(SECTOR_IDS)).default([]).describe("Empty for policy-wide facts."),
+  sectors: z.array(SectorIdSchema).default([]).describe("Empty for policy-wide facts."),
   topics: z.array(Slug).min(1),
   sourceIds: z.array(Slug).min(1),
   confidence: z
@@ -124,6 +129,15 @@ export const FactSchema = z.strictObject({
     .describe("Words a reader may use that the text lacks."),
 });
 export type Fact = z.infer<typeof FactSchema>;
+
+export const SynonymGroupSchema = z.strictObject({
+  words: z
+    .array(z.string().min(2).max(40))
+    .min(2)
+    .describe("Words or short phrases a reader may use for the same thing; each one finds the others."),
+  note: z.string().max(200).optional(),
+});
+export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 
 /** Each knowledge file wraps its records in one named array, plus the `$schema` pointer for editors. */
 export const SourcesFileSchema = z.strictObject({
@@ -139,3 +153,7 @@ export const SectorsFileSchema = z.strictObject({
   sectors: z.array(SectorSchema),
 });
 export const FactsFileSchema = z.strictObject({ $schema: z.string().optional(), facts: z.array(FactSchema) });
+export const SynonymsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  synonyms: z.array(SynonymGroupSchema),
+});

@@ -34,6 +34,11 @@ describe("Discord double drives a real discord.js Client", () => {
             content: `pong ${target?.username ?? ""}`.trim(),
             flags: MessageFlags.Ephemeral,
           });
+        } else if (interaction.commandName === "kb") {
+          const sub = interaction.options.getSubcommand();
+          await interaction.reply(
+            `${sub} ${interaction.options.getString("id")} for ${interaction.user.username}`,
+          );
         } else if (interaction.commandName === "slow") {
           await interaction.deferReply();
           await interaction.editReply("done");
@@ -79,6 +84,24 @@ describe("Discord double drives a real discord.js Client", () => {
     expect(callback).toMatchObject({ interactionId: payload.id, type: 4, data: { content: "pong alice" } });
     expect((callback.data as { flags: number }).flags & 64).toBe(64);
     expect(seen).toContain("command ping by 100000000000000002");
+  });
+
+  it("builds subcommands and lets tests act as different members", async () => {
+    const options = [
+      {
+        name: "fact",
+        type: ApplicationCommandOptionType.Subcommand as const,
+        options: [{ name: "id", type: ApplicationCommandOptionType.String as const, value: "f-1" }],
+      },
+    ];
+    const first = await double.dispatch(
+      double.chatInput("kb", options, { user: { id: "100000000000000003" } }),
+    );
+    const second = await double.dispatch(
+      double.chatInput("kb", options, { user: user("100000000000000004", "eve") }),
+    );
+    expect(first).toMatchObject({ type: 4, data: { content: "fact f-1 for user0003" } });
+    expect(second).toMatchObject({ type: 4, data: { content: "fact f-1 for eve" } });
   });
 
   it("records autocomplete choices (type 8)", async () => {

@@ -7,25 +7,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type * as D from "discord-api-types/v10";
 import {
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIApplicationCommandInteractionDataOption,
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
-  type APIInteractionDataResolved,
-  type APIInteractionGuildMember,
-  type APIMessage,
-  type APIMessageComponentButtonInteraction,
-  type APIMessageTopLevelComponent,
-  type APIUser,
   ApplicationCommandType,
   ButtonStyle,
   ChannelType,
   ComponentType,
-  type GuildMemberFlags,
   InteractionType,
   Locale,
-  type MessageFlags,
   MessageType,
 } from "discord-api-types/v10";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -67,17 +56,24 @@ export interface RecordedCommandPut {
   body: unknown;
 }
 
-/** Who acts in an interaction, and other optional overrides for the payload builders. */
+/** Who acts in an interaction, and other optional overrides for the payload builders. Timeouts (`ms`) default to 5 s. */
 export interface InteractionExtras {
-  /** The acting user (default: id "100000000000000001", username "tester"). */
-  user?: Partial<APIUser> & { id: string };
+  /** The acting user (default: id "100000000000000001", username "tester"; other ids get "user" + last 4 digits). */
+  user?: Partial<D.APIUser> & { id: string };
   roles?: string[];
   /** Member permissions bitfield as a string (default: "8", administrator). */
   permissions?: string;
   locale?: Locale;
   /** Resolved data for user/role/channel options (see {@link resolvedUsers}). */
-  resolved?: APIInteractionDataResolved;
+  resolved?: D.APIInteractionDataResolved;
 }
+
+type Options = D.APIApplicationCommandInteractionDataOption[];
+/** The interaction payloads the builders return. */
+export type ChatInputPayload = D.APIChatInputApplicationCommandInteraction;
+export type AutocompletePayload = D.APIApplicationCommandAutocompleteInteraction;
+export type ButtonPayload = D.APIMessageComponentButtonInteraction;
+type WebhookPredicate = (call: RecordedWebhookCall) => boolean;
 
 export interface DiscordDouble {
   /** For discord.js `rest: { api }`: `http://127.0.0.1:PORT/api`. */
@@ -86,7 +82,7 @@ export interface DiscordDouble {
   readonly applicationId: string;
   readonly guildId: string;
   readonly channelId: string;
-  readonly botUser: APIUser;
+  readonly botUser: D.APIUser;
   readonly requests: RecordedRequest[];
   readonly callbacks: RecordedCallback[];
   readonly webhookCalls: RecordedWebhookCall[];
@@ -94,35 +90,26 @@ export interface DiscordDouble {
   /** Requests no route matched (answered 404); a test should expect this to be empty. */
   readonly unknownRoutes: { method: string; path: string }[];
   /** Resolves once a client has identified and received READY and GUILD_CREATE. */
-  waitForReady(timeoutMs?: number): Promise<void>;
+  waitForReady(ms?: number): Promise<void>;
   /** Sends INTERACTION_CREATE and resolves with the first callback for that interaction id. */
-  dispatch(payload: APIInteraction, timeoutMs?: number): Promise<RecordedCallback>;
+  dispatch(payload: D.APIInteraction, ms?: number): Promise<RecordedCallback>;
   /**
    * Resolves with the first webhook call on `token` matching `predicate` that no earlier `waitForWebhook`
    * returned (already recorded or still to come). Default predicate: edits and follow-ups (PATCH or POST).
    */
-  waitForWebhook(
-    token: string,
-    predicate?: (call: RecordedWebhookCall) => boolean,
-    timeoutMs?: number,
-  ): Promise<RecordedWebhookCall>;
-  chatInput(
-    name: string,
-    options?: APIApplicationCommandInteractionDataOption[],
-    extras?: InteractionExtras,
-  ): APIChatInputApplicationCommandInteraction;
+  waitForWebhook(token: string, predicate?: WebhookPredicate, ms?: number): Promise<RecordedWebhookCall>;
+  /** A chat-input command; options may hold subcommands (`type: 1` with nested `options`). */
+  chatInput(name: string, options?: Options, extras?: InteractionExtras): ChatInputPayload;
   /** Mark the option being typed with `focused: true`. */
-  autocomplete(
-    name: string,
-    options: APIApplicationCommandInteractionDataOption[],
-    extras?: InteractionExtras,
-  ): APIApplicationCommandAutocompleteInteraction;
+  autocomplete(name: string, options: Options, extras?: InteractionExtras): AutocompletePayload;
   /** A button click on a bot message carrying that button. */
-  button(customId: string, extras?: InteractionExtras): APIMessageComponentButtonInteraction;
+  button(customId: string, extras?: InteractionExtras): ButtonPayload;
   close(): Promise<void>;
 }
 
 const DISCORD_EPOCH = 1420070400000n;
+const EPOCH_ISO = new Date(0).toISOString();
+const ALL_PERMISSIONS = "1071698660929";
 let sequence = 0n;
 /** A unique, plausible snowflake. */
 export function snowflake(): string {
@@ -131,23 +118,18 @@ export function snowflake(): string {
 }
 
 /** A plain (non-bot) user. */
-export function user(id: string, username = `user${id.slice(-4)}`): APIUser {
+export function user(id: string, username = `user${id.slice(-4)}`): D.APIUser {
   return { id, username, discriminator: "0", global_name: username, avatar: null };
 }
 
 /** `resolved` data for user options: fills `resolved.users` and `resolved.members`. */
-export function resolvedUsers(...users: APIUser[]): APIInteractionDataResolved {
-  const resolved = { users: {}, members: {} } as Required<
-    Pick<APIInteractionDataResolved, "users" | "members">
-  >;
+export function resolvedUsers(...users: D.APIUser[]): D.APIInteractionDataResolved {
+  type UsersAndMembers = Required<Pick<D.APIInteractionDataResolved, "users" | "members">>;
+  const resolved: UsersAndMembers = { users: {}, members: {} };
   for (const u of users) {
     resolved.users[u.id] = u;
-    resolved.members[u.id] = {
-      roles: [],
-      joined_at: new Date(0).toISOString(),
-      permissions: "0",
-      flags: 0 as GuildMemberFlags,
-    };
+    const flags = 0 as D.GuildMemberFlags;
+    resolved.members[u.id] = { roles: [], joined_at: EPOCH_ISO, permissions: "0", flags };
   }
   return resolved;
 }
@@ -155,12 +137,25 @@ export function resolvedUsers(...users: APIUser[]): APIInteractionDataResolved {
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`Discord double: timed out after ${ms} ms waiting for ${what}`)),
-      ms,
-    );
+    const error = new Error(`Discord double: timed out after ${ms} ms waiting for ${what}`);
+    timer = setTimeout(() => reject(error), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Routes (after `/api/v10`) with ids to capture, besides GET /gateway/bot and /users/@me. */
+const ROUTES = {
+  callback: [["POST"], /^\/interactions\/([^/]+)\/([^/]+)\/callback$/],
+  followUp: [["POST"], /^\/webhooks\/([^/]+)\/([^/]+)$/],
+  message: [["PATCH", "GET", "DELETE"], /^\/webhooks\/([^/]+)\/([^/]+)\/messages\/([^/]+)$/],
+  commands: [["PUT"], /^\/applications\/([^/]+)(?:\/guilds\/([^/]+))?\/commands$/],
+} as const;
+
+/** Decoded captures if the request matches `route`. */
+function match(method: string, path: string, [methods, re]: (typeof ROUTES)[keyof typeof ROUTES]) {
+  if (!(methods as readonly string[]).includes(method)) return undefined;
+  const captures = re.exec(path.replace(/^\/api\/v10/, ""))?.slice(1);
+  return captures?.map((s) => s && decodeURIComponent(s));
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
@@ -183,13 +178,20 @@ export async function startDiscordDouble(
   const applicationId = options.applicationId ?? "200000000000000001";
   const guildId = options.guildId ?? "300000000000000001";
   const channelId = "400000000000000001";
-  const botUser: APIUser = { ...user(applicationId, "mic2025-bot"), bot: true };
+  const botUser: D.APIUser = { ...user(applicationId, "mic2025-bot"), bot: true };
   const requests: RecordedRequest[] = [];
   const callbacks: RecordedCallback[] = [];
   const webhookCalls: RecordedWebhookCall[] = [];
   const commandPuts: RecordedCommandPut[] = [];
   const unknownRoutes: { method: string; path: string }[] = [];
   const interactionTypes = new Map<string, InteractionType>();
+  /** The id given to each token's `@original` message, so edits and fetches agree. */
+  const originals = new Map<string, string>();
+  const originalId = (token: string) => {
+    const id = originals.get(token) ?? snowflake();
+    originals.set(token, id);
+    return id;
+  };
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const listener of [...listeners]) listener();
@@ -208,73 +210,51 @@ export async function startDiscordDouble(
     return withTimeout(found, ms, what).finally(() => listeners.delete(listener));
   };
 
-  const message = (body: unknown, id = snowflake()): APIMessage => {
-    const b = (typeof body === "object" && body !== null ? body : {}) as Partial<APIMessage>;
-    return {
-      id,
-      channel_id: channelId,
-      author: botUser,
-      content: b.content ?? "",
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: b.embeds ?? [],
-      components: b.components ?? [],
-      pinned: false,
-      type: MessageType.Default,
-      flags: b.flags ?? (0 as MessageFlags),
-      webhook_id: applicationId,
-      application_id: applicationId,
-    };
+  const message = (body: unknown, id = snowflake()): D.APIMessage => {
+    const b = (typeof body === "object" && body !== null ? body : {}) as Partial<D.APIMessage>;
+    // biome-ignore format: compact
+    return { id, channel_id: channelId, author: botUser, content: b.content ?? "", timestamp: new Date().toISOString(),
+      edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [],
+      embeds: b.embeds ?? [], components: b.components ?? [], pinned: false, type: MessageType.Default,
+      flags: b.flags ?? (0 as D.MessageFlags), webhook_id: applicationId, application_id: applicationId };
   };
 
   const route = (method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] => {
-    const p = path.split("/").slice(3); // drop "", "api", "v10"
-    const at = (i: number) => decodeURIComponent(p[i] ?? "");
-    const json = (body ?? {}) as Record<string, unknown>;
+    const callback = match(method, path, ROUTES.callback);
+    const followUp = match(method, path, ROUTES.followUp);
+    const messageCall = match(method, path, ROUTES.message);
+    const commandPut = match(method, path, ROUTES.commands);
     if (method === "GET" && path === "/api/v10/gateway/bot") {
       const session_start_limit = { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 };
       return [200, { url: `ws://127.0.0.1:${port}`, shards: 1, session_start_limit }];
     }
     if (method === "GET" && path === "/api/v10/users/@me") return [200, botUser];
-    if (method === "POST" && p[0] === "interactions" && p[3] === "callback" && p.length === 4) {
+    if (callback) {
+      const [interactionId = "", token = ""] = callback;
+      const { type: rawType, data = body } = (body ?? {}) as { type?: unknown; data?: unknown };
+      const type = Number(rawType);
       const withResponse = query.get("with_response") === "true";
-      const type = Number(json.type);
-      callbacks.push({ interactionId: at(1), token: at(2), type, data: json.data ?? body, withResponse });
+      callbacks.push({ interactionId, token, type, data, withResponse });
       if (!withResponse) return [204, undefined];
-      const msg = [4, 5, 7].includes(type) ? message(json.data) : undefined;
-      const interaction = {
-        id: at(1),
-        type: interactionTypes.get(at(1)) ?? InteractionType.ApplicationCommand,
-        response_message_id: msg?.id,
-        response_message_loading: type === 5,
-        response_message_ephemeral: ((msg?.flags ?? 0) & 64) !== 0,
-      };
+      const msg = [4, 5, 7].includes(type) ? message(data, originalId(token)) : undefined;
+      // biome-ignore format: compact
+      const interaction = { id: interactionId, type: interactionTypes.get(interactionId) ?? InteractionType.ApplicationCommand,
+        response_message_id: msg?.id, response_message_loading: type === 5,
+        response_message_ephemeral: ((msg?.flags ?? 0) & 64) !== 0 };
       return [200, { interaction, resource: msg ? { type, message: msg } : { type } }];
     }
-    if (p[0] === "webhooks" && (p.length === 3 || (p.length === 5 && p[3] === "messages"))) {
-      const messageId = p.length === 5 ? at(4) : undefined;
-      if (
-        (messageId === undefined) === (method === "POST") &&
-        ["POST", "PATCH", "GET", "DELETE"].includes(method)
-      ) {
-        webhookCalls.push({ method, applicationId: at(1), token: at(2), messageId, body });
-        if (method === "DELETE") return [204, undefined];
-        return [200, message(body, messageId === "@original" || !messageId ? snowflake() : messageId)];
-      }
+    if (followUp || messageCall) {
+      const [applicationId = "", token = "", messageId] = followUp ?? messageCall ?? [];
+      webhookCalls.push({ method, applicationId, token, messageId, body });
+      if (method === "DELETE") return [204, undefined];
+      return [200, message(body, messageId === "@original" ? originalId(token) : (messageId ?? snowflake()))];
     }
-    if (method === "PUT" && p[0] === "applications" && p.at(-1) === "commands" && [3, 5].includes(p.length)) {
-      const guild = p.length === 5 && p[2] === "guilds" ? at(3) : undefined;
-      if (p.length === 3 || guild !== undefined) {
-        commandPuts.push({ path, applicationId: at(1), guildId: guild, body });
-        const commands = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
-        const extra = { application_id: at(1), version: snowflake(), default_member_permissions: null };
-        return [200, commands.map((c) => ({ type: 1, ...c, id: snowflake(), ...extra, guild_id: guild }))];
-      }
+    if (commandPut) {
+      const [applicationId = "", guildId] = commandPut;
+      commandPuts.push({ path, applicationId, guildId, body });
+      const commands = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
+      const extra = { application_id: applicationId, version: snowflake(), default_member_permissions: null };
+      return [200, commands.map((c) => ({ type: 1, ...c, id: snowflake(), ...extra, guild_id: guildId }))];
     }
     unknownRoutes.push({ method, path });
     return [404, { message: "404: Not Found", code: 0 }];
@@ -300,54 +280,24 @@ export async function startDiscordDouble(
   let ready = false;
   const dispatchEvent = (ws: WebSocket, t: string, d: unknown) =>
     ws.send(JSON.stringify({ op: 0, t, s: ++seq, d }));
-  const guildCreate = () => ({
-    id: guildId,
-    name: "Test Guild",
-    icon: null,
-    owner_id: "100000000000000001",
-    afk_timeout: 300,
-    verification_level: 0,
-    default_message_notifications: 0,
-    explicit_content_filter: 0,
-    mfa_level: 0,
-    nsfw_level: 0,
-    premium_tier: 0,
-    preferred_locale: Locale.EnglishUS,
-    features: [],
-    emojis: [],
-    stickers: [],
-    roles: [
-      { id: guildId, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false },
-    ],
-    channels: [
-      { id: channelId, type: ChannelType.GuildText, name: "general", position: 0, guild_id: guildId },
-    ],
-    threads: [],
-    members: [],
-    presences: [],
-    voice_states: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    member_count: 1,
-    large: false,
-    unavailable: false,
-    joined_at: new Date(0).toISOString(),
-  });
+  // biome-ignore format: compact
+  const guildCreate = () => ({ id: guildId, name: "Test Guild", icon: null, owner_id: "100000000000000001",
+    afk_timeout: 300, verification_level: 0, default_message_notifications: 0, explicit_content_filter: 0,
+    mfa_level: 0, nsfw_level: 0, premium_tier: 0, preferred_locale: Locale.EnglishUS, features: [], emojis: [],
+    stickers: [], roles: [{ id: guildId, name: "@everyone", permissions: ALL_PERMISSIONS, position: 0, color: 0 }],
+    channels: [{ id: channelId, type: ChannelType.GuildText, name: "general", position: 0, guild_id: guildId }],
+    threads: [], members: [], presences: [], voice_states: [], stage_instances: [], guild_scheduled_events: [],
+    member_count: 1, large: false, unavailable: false, joined_at: EPOCH_ISO });
   wss.on("connection", (ws) => {
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45000 } }));
     ws.on("message", (raw) => {
       const { op } = JSON.parse(String(raw)) as { op: number };
       if (op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (op !== 2) return;
-      dispatchEvent(ws, "READY", {
-        v: 10,
-        user: botUser,
-        guilds: [{ id: guildId, unavailable: true }],
-        session_id: `session-${snowflake()}`,
-        resume_gateway_url: `ws://127.0.0.1:${port}`,
-        application: { id: applicationId, flags: 0 },
-        shard: [0, 1],
-      });
+      // biome-ignore format: compact
+      dispatchEvent(ws, "READY", { v: 10, user: botUser, guilds: [{ id: guildId, unavailable: true }],
+        session_id: `session-${snowflake()}`, resume_gateway_url: `ws://127.0.0.1:${port}`,
+        application: { id: applicationId, flags: 0 }, shard: [0, 1] });
       dispatchEvent(ws, "GUILD_CREATE", guildCreate());
       ready = true;
       notify();
@@ -357,43 +307,24 @@ export async function startDiscordDouble(
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
 
-  const member = (extras: InteractionExtras): APIInteractionGuildMember => ({
-    user: { ...user("100000000000000001", "tester"), ...extras.user },
-    roles: extras.roles ?? [],
-    permissions: extras.permissions ?? "8",
-    joined_at: new Date(0).toISOString(),
-    deaf: false,
-    mute: false,
-    flags: 0 as GuildMemberFlags,
+  // biome-ignore format: compact
+  const member = (extras: InteractionExtras): D.APIInteractionGuildMember => ({
+    user: { ...user(extras.user?.id ?? "100000000000000001", extras.user ? undefined : "tester"), ...extras.user },
+    roles: extras.roles ?? [], permissions: extras.permissions ?? "8", joined_at: EPOCH_ISO,
+    deaf: false, mute: false, flags: 0 as D.GuildMemberFlags,
   });
+  // biome-ignore format: compact
   const base = (extras: InteractionExtras) => ({
-    id: snowflake(),
-    application_id: applicationId,
-    token: `token-${snowflake()}`,
-    version: 1 as const,
-    guild_id: guildId,
-    channel_id: channelId,
+    id: snowflake(), application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
+    guild_id: guildId, channel_id: channelId, member: member(extras), app_permissions: ALL_PERMISSIONS,
     channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
-    member: member(extras),
-    app_permissions: "1071698660929",
-    locale: extras.locale ?? Locale.EnglishUS,
-    guild_locale: Locale.EnglishUS,
     guild: { id: guildId, features: [], locale: Locale.EnglishUS },
-    entitlements: [],
-    authorizing_integration_owners: {},
-    context: 0 as const,
-    attachment_size_limit: 8 * 1024 * 1024,
+    locale: extras.locale ?? Locale.EnglishUS, guild_locale: Locale.EnglishUS, context: 0 as const,
+    entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 8 * 1024 * 1024,
   });
-  const commandData = (
-    name: string,
-    options: APIApplicationCommandInteractionDataOption[],
-    extras: InteractionExtras,
-  ) => ({
-    id: snowflake(),
-    name,
-    type: ApplicationCommandType.ChatInput as const,
-    options,
-    guild_id: guildId,
+  // biome-ignore format: compact
+  const commandData = (name: string, options: Options, extras: InteractionExtras) => ({
+    id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options, guild_id: guildId,
     ...(extras.resolved ? { resolved: extras.resolved } : {}),
   });
   const delivered = new Set<RecordedWebhookCall>();
@@ -411,24 +342,22 @@ export async function startDiscordDouble(
     webhookCalls,
     commandPuts,
     unknownRoutes,
-    waitForReady: (timeoutMs = 5000) =>
-      waitFor(() => (ready ? true : undefined), timeoutMs, "IDENTIFY").then(() => {}),
-    dispatch(payload, timeoutMs = 5000) {
+    waitForReady: async (ms = 5000) => void (await waitFor(() => (ready ? true : undefined), ms, "IDENTIFY")),
+    dispatch(payload, ms = 5000) {
       const clients = [...wss.clients];
-      if (clients.length === 0)
-        return Promise.reject(new Error("Discord double: no gateway client connected"));
+      if (clients.length === 0) return Promise.reject(new Error("Discord double: no client connected"));
       interactionTypes.set(payload.id, payload.type);
       for (const ws of clients) dispatchEvent(ws, "INTERACTION_CREATE", payload);
       const what = `a callback to interaction ${payload.id} (${JSON.stringify(payload.data ?? {}).slice(0, 80)})`;
-      return waitFor(() => callbacks.find((c) => c.interactionId === payload.id), timeoutMs, what);
+      return waitFor(() => callbacks.find((c) => c.interactionId === payload.id), ms, what);
     },
-    waitForWebhook(token, predicate = editOrFollowUp, timeoutMs = 5000) {
+    waitForWebhook(token, predicate = editOrFollowUp, ms = 5000) {
       const check = () => {
         const call = webhookCalls.find((c) => c.token === token && !delivered.has(c) && predicate(c));
         if (call) delivered.add(call);
         return call;
       };
-      return waitFor(check, timeoutMs, `a webhook call on token ${token}`);
+      return waitFor(check, ms, `a webhook call on token ${token}`);
     },
     chatInput: (name, options = [], extras = {}) => ({
       ...base(extras),
@@ -441,13 +370,10 @@ export async function startDiscordDouble(
       data: commandData(name, options, extras),
     }),
     button(customId, extras = {}) {
-      const components: APIMessageTopLevelComponent[] = [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            { type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: customId, label: "Go" },
-          ],
-        },
+      const style = ButtonStyle.Primary;
+      const go = { type: ComponentType.Button, style, custom_id: customId, label: "Go" } as const;
+      const components: D.APIMessageTopLevelComponent[] = [
+        { type: ComponentType.ActionRow, components: [go] },
       ];
       return {
         ...base(extras),

@@ -10,7 +10,6 @@ import { SECTOR_IDS } from "../../src/knowledge/schema.ts";
 
 const realTexts = readKnowledgeTexts();
 
-// biome-ignore lint/suspicious/noExplicitAny: fixtures are parsed JSON that each case edits freely
 type Json = any;
 
 /** Loads the real knowledge files after `mutate` has edited their parsed JSON: a broken fixture. */

@@ -1,0 +1,111 @@
+import type { KnowledgeBase } from "../knowledge/load.ts";
+import type { Fact, SectorId, SectorStatus, Source } from "../knowledge/schema.ts";
+
+/**
+ * The platform-neutral reply: what an answer says, built by pure functions and drawn by a renderer
+ * (terminal text, or a Discord embed with buttons). It never holds markup of either platform.
+ */
+export interface Reply {
+  title: string;
+  /** True when the title echoes what the user typed: renderers must escape it. */
+  titleIsUserText?: boolean;
+  /** Colours the reply by a sector's status. */
+  status?: SectorStatus;
+  /** A line above the body, e.g. the status and its basis. */
+  subtitle?: string;
+  summary?: string;
+  fields: ReplyField[];
+  facts: ReplyFact[];
+  /** Numbered source notes; facts refer to them by `n`. */
+  citations: Citation[];
+  footer?: string;
+  actions: ReplyAction[];
+  /** Only the asker should see it (a miss, an error, a page of more facts). */
+  ephemeral?: boolean;
+}
+
+export interface ReplyField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface ReplyFact {
+  id: string;
+  text: string;
+  confidence: "H" | "M";
+  /** Numbers of the citations this fact rests on. */
+  citations: number[];
+  /** The sector context shown next to a fact in answers to questions. */
+  sector?: { id: SectorId; name: string; status: SectorStatus };
+  asOf?: number;
+}
+
+export interface Citation {
+  n: number;
+  source: Source;
+}
+
+/** What a button does. Renderers encode it (the Discord one into a stateless custom id). */
+export type Action =
+  | { type: "sector"; sectorId: SectorId }
+  | { type: "sector-facts"; sectorId: SectorId; page: number }
+  | { type: "sector-sources"; sectorId: SectorId }
+  | { type: "facts"; factIds: string[] }
+  | { type: "timeline"; page: number };
+
+export interface ReplyAction {
+  label: string;
+  action: Action;
+  primary?: boolean;
+}
+
+export const STATUS_LABEL: Record<SectorStatus, string> = {
+  leading: "China leads",
+  strong: "China is strong",
+  mixed: "Mixed results",
+  dependent: "China still depends on others",
+  "not-rated": "Not rated by our sources",
+};
+
+export const CONFIDENCE_LABEL = {
+  H: "high confidence: the official text, or two or more independent sources agree",
+  M: "medium confidence: one source or a secondary summary, attributed in the text",
+} as const;
+
+/** Numbers the sources of `facts` in order of first use and returns the facts with their citation numbers. */
+export function citeFacts(
+  kb: KnowledgeBase,
+  facts: readonly Fact[],
+  withSector = false,
+): { facts: ReplyFact[]; citations: Citation[] } {
+  const numbers = new Map<string, number>();
+  const citations: Citation[] = [];
+  const cited = facts.map((fact): ReplyFact => {
+    const refs = fact.sourceIds.map((id) => {
+      let n = numbers.get(id);
+      const source = kb.sourceById.get(id);
+      if (n === undefined && source) {
+        n = citations.length + 1;
+        numbers.set(id, n);
+        citations.push({ n, source });
+      }
+      return n;
+    });
+    const sector = withSector && fact.sectors[0] ? kb.sectorById.get(fact.sectors[0]) : undefined;
+    return {
+      id: fact.id,
+      text: fact.text,
+      confidence: fact.confidence,
+      citations: refs.filter((n): n is number => n !== undefined),
+      ...(sector ? { sector: { id: sector.id, name: sector.name, status: sector.status } } : {}),
+      ...(fact.asOf !== undefined ? { asOf: fact.asOf } : {}),
+    };
+  });
+  return { facts: cited, citations };
+}
+
+/** "2015, 2024, 2025": the years the facts describe, for a footer. */
+export function asOfYears(facts: readonly Fact[]): string {
+  return [...new Set(facts.map((f) => f.asOf).filter((y): y is number => y !== undefined))].sort().join(", ");
+}

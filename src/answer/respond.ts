@@ -1,0 +1,49 @@
+import type { Search } from "../search/index.ts";
+import { buildAskReply } from "./ask.ts";
+import type { Reply } from "./reply.ts";
+import { buildSectorNotFoundReply, buildSectorReply } from "./sector.ts";
+
+/** The longest question `/ask` takes (Discord enforces it too); longer input gets a clear message. */
+export const MAX_QUESTION_LENGTH = 300;
+/** Sector names are short; anything much longer is not a name. */
+export const MAX_SECTOR_QUERY_LENGTH = 100;
+
+/** A reply that only tells the user what to do instead. */
+export function noticeReply(title: string, text: string): Reply {
+  return { title, summary: text, fields: [], facts: [], citations: [], actions: [], ephemeral: true };
+}
+
+/** `/sector name`: the card, or "did you mean". Shared by the bot and the console. */
+export function respondToSector(search: Search, query: string): Reply {
+  if (!query.trim())
+    return noticeReply(
+      "Which sector?",
+      "Type a sector name, for example `/sector semiconductors`, or use /sectors for the list.",
+    );
+  if (query.length > MAX_SECTOR_QUERY_LENGTH) {
+    return noticeReply(
+      "That name is too long",
+      `Sector names are short (at most ${MAX_SECTOR_QUERY_LENGTH} characters). Try /sectors for the list.`,
+    );
+  }
+  const resolution = search.resolveSector(query);
+  return resolution.sector
+    ? buildSectorReply(search.kb, resolution.sector)
+    : buildSectorNotFoundReply(query, resolution);
+}
+
+/** `/ask question`: the best facts, or a "no good match" with suggestions. */
+export function respondToQuestion(search: Search, question: string): Reply {
+  if (!question.trim())
+    return noticeReply(
+      "What would you like to know?",
+      "Ask a question in plain words, for example `/ask Where does China lead the world?`",
+    );
+  if (question.length > MAX_QUESTION_LENGTH) {
+    return noticeReply(
+      "That question is too long",
+      `Please keep questions under ${MAX_QUESTION_LENGTH} characters; short questions match best.`,
+    );
+  }
+  return buildAskReply(search.kb, search.answer(question, { limit: 9 }));
+}

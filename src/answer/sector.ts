@@ -1,0 +1,114 @@
+import type { KnowledgeBase } from "../knowledge/load.ts";
+import type { Sector } from "../knowledge/schema.ts";
+import type { SectorResolution } from "../search/index.ts";
+import { asOfYears, citeFacts, type Reply, type ReplyAction, STATUS_LABEL } from "./reply.ts";
+
+/** Facts on the sector card and on each "More facts" page. */
+export const SECTOR_FACTS_PER_PAGE = 4;
+const RELATED_BUTTONS = 3;
+
+/** How many pages of facts a sector has (the card is page 0). */
+export function sectorPageCount(kb: KnowledgeBase, sector: Sector): number {
+  const count = kb.factsBySector.get(sector.id)?.length ?? 0;
+  return Math.max(1, Math.ceil(count / SECTOR_FACTS_PER_PAGE));
+}
+
+function sourcesLine(citations: { n: number; source: { publisher: string; date: string } }[]): string {
+  return citations.map((c) => `[${c.n}] ${c.source.publisher}, ${c.source.date}`).join(" · ");
+}
+
+/**
+ * The sector card (page 0) or one page of its facts: names, status and its basis, the official key sector,
+ * the summary (card only), facts with confidence and numbered sources, and buttons for more.
+ */
+export function buildSectorReply(kb: KnowledgeBase, sector: Sector, page = 0): Reply {
+  const all = kb.factsBySector.get(sector.id) ?? [];
+  const pages = sectorPageCount(kb, sector);
+  const current = Math.min(Math.max(0, page), pages - 1);
+  const shown = all.slice(current * SECTOR_FACTS_PER_PAGE, (current + 1) * SECTOR_FACTS_PER_PAGE);
+  const { facts, citations } = citeFacts(kb, shown);
+  const years = asOfYears(shown);
+  const actions: ReplyAction[] = [];
+  if (current > 0)
+    actions.push({
+      label: "Previous facts",
+      action: { type: "sector-facts", sectorId: sector.id, page: current - 1 },
+    });
+  if (current + 1 < pages) {
+    actions.push({
+      label: "More facts",
+      action: { type: "sector-facts", sectorId: sector.id, page: current + 1 },
+      primary: true,
+    });
+  }
+  actions.push({ label: "Sources", action: { type: "sector-sources", sectorId: sector.id } });
+  if (current === 0) {
+    for (const id of sector.related.slice(0, RELATED_BUTTONS)) {
+      const related = kb.sectorById.get(id);
+      if (related) actions.push({ label: related.name, action: { type: "sector", sectorId: related.id } });
+    }
+  }
+  return {
+    title: `${sector.name} · ${sector.chineseName}`,
+    status: sector.status,
+    subtitle: `${STATUS_LABEL[sector.status]}. ${sector.statusBasis}`,
+    ...(current === 0 ? { summary: sector.summary } : {}),
+    fields:
+      current === 0
+        ? [{ name: "Official key sector", value: capitalise(sector.officialSector), inline: true }]
+        : [],
+    facts,
+    citations,
+    footer: [
+      `Facts ${current * SECTOR_FACTS_PER_PAGE + 1}–${current * SECTOR_FACTS_PER_PAGE + shown.length} of ${all.length}`,
+      years ? `as of ${years}` : "",
+      `Sources: ${sourcesLine(citations)}`,
+    ]
+      .filter(Boolean)
+      .join(" · "),
+    actions,
+    ephemeral: current > 0,
+  };
+}
+
+/** Every source the sector's facts cite, with links, and what the confidence levels mean. */
+export function buildSectorSourcesReply(kb: KnowledgeBase, sector: Sector): Reply {
+  const { citations } = citeFacts(kb, kb.factsBySector.get(sector.id) ?? []);
+  return {
+    title: `Sources for ${sector.name}`,
+    status: sector.status,
+    summary: `Every fact about ${sector.name.toLowerCase()} cites at least one of these.`,
+    fields: [],
+    facts: [],
+    citations,
+    actions: [{ label: `Back to ${sector.name}`, action: { type: "sector", sectorId: sector.id } }],
+    ephemeral: true,
+  };
+}
+
+/** A sector look-up that found nothing: "did you mean", with a button per suggestion. */
+export function buildSectorNotFoundReply(
+  query: string,
+  resolution: Extract<SectorResolution, { sector: null }>,
+): Reply {
+  const hasSuggestions = resolution.suggestions.length > 0;
+  return {
+    title: query.trim() ? query.trim() : "No sector name given",
+    titleIsUserText: true,
+    summary: hasSuggestions
+      ? `No sector matches that name exactly. Did you mean ${resolution.suggestions.map((s) => s.name).join(", ")}?`
+      : "No sector matches that name. Try /sectors for the full list, or ask a question with /ask.",
+    fields: [],
+    facts: [],
+    citations: [],
+    actions: resolution.suggestions.map((s) => ({
+      label: s.name,
+      action: { type: "sector", sectorId: s.id },
+    })),
+    ephemeral: true,
+  };
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

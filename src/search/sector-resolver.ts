@@ -1,0 +1,177 @@
+import Fuse from "fuse.js";
+import { DISCORD_LIMITS, truncate } from "../answer/limits.ts";
+import type { KnowledgeBase } from "../knowledge/load.ts";
+import type { Sector, SectorId } from "../knowledge/schema.ts";
+import { hasHan, normalizeKey, normalizeText, tokenize } from "./normalize.ts";
+import { isStopWord } from "./stopwords.ts";
+
+/** A sector found for a query, and the label (name or alias) that led there. */
+export interface SectorHit {
+  sector: Sector;
+  matched: string;
+}
+
+/** The outcome of a look-up: a sector, or none with up to three suggestions. "Not found" is a value. */
+export type SectorResolution =
+  | { sector: Sector; matched: string; how: "exact" | "contains" | "fuzzy"; suggestions: [] }
+  | { sector: null; suggestions: Sector[] };
+
+/** One autocomplete choice, ready for Discord: `name` shown, `value` the sector id. */
+export interface SectorChoice {
+  name: string;
+  value: SectorId;
+}
+
+export interface SectorResolver {
+  resolveSector(query: string): SectorResolution;
+  suggestSectors(partial: string): SectorChoice[];
+  /** Sectors a free-text question names by an alias (whole words or Chinese terms), best first. */
+  sectorsNamedIn(text: string): Sector[];
+}
+
+interface Label {
+  sectorId: SectorId;
+  label: string;
+  text: string;
+  key: string;
+}
+
+const MAX_SUGGESTIONS = 3;
+/** Fuse scores run 0 (exact) to 1. Accept a guess only when it is strong and clearly ahead of the runner-up. */
+const ACCEPT_SCORE = 0.22;
+const ACCEPT_MARGIN = 0.08;
+const SUGGEST_SCORE = 0.5;
+/** Longest alias phrase, in words, that the token scan tries. */
+const MAX_PHRASE_WORDS = 4;
+
+/**
+ * Builds the sector look-up once per knowledge base. Order of evidence, strongest first: the whole query is
+ * a known name or alias (after normalisation); a Chinese alias inside the query; whole words of the query
+ * form an alias ("chinese chips industry"); then Fuse.js over every label for typos and partial words.
+ */
+export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
+  const labels: Label[] = [];
+  const byKey = new Map<string, Label>();
+  for (const sector of kb.sectors) {
+    for (const label of [sector.name, sector.id, sector.chineseName, ...sector.aliases]) {
+      const entry = { sectorId: sector.id, label, text: normalizeText(label), key: normalizeKey(label) };
+      labels.push(entry);
+      if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+    }
+  }
+  // Longest first, so "集成电路" wins over a shorter term inside it.
+  const hanLabels = labels.filter((l) => hasHan(l.text)).sort((a, b) => b.text.length - a.text.length);
+  const fuse = new Fuse(labels, {
+    keys: ["text"],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.45,
+    minMatchCharLength: 2,
+  });
+  const sectorOf = (id: SectorId) => kb.sectorById.get(id) as Sector;
+  const alphabetical = [...kb.sectors].sort((a, b) => a.name.localeCompare(b.name));
+
+  /** Fuse's score, penalised when the label is much longer or shorter than the query (a part matched). */
+  function fuzzyCandidates(text: string): { sectorId: SectorId; label: string; score: number }[] {
+    const best = new Map<SectorId, { sectorId: SectorId; label: string; score: number }>();
+    for (const result of fuse.search(text, { limit: 40 })) {
+      const { item } = result;
+      const lengthRatio = Math.min(text.length, item.text.length) / Math.max(text.length, item.text.length);
+      const score = (result.score ?? 1) + 0.25 * (1 - lengthRatio);
+      const current = best.get(item.sectorId);
+      if (!current || score < current.score)
+        best.set(item.sectorId, { sectorId: item.sectorId, label: item.label, score });
+    }
+    return [...best.values()].sort((a, b) => a.score - b.score);
+  }
+
+  function sectorsNamedIn(text: string): Sector[] {
+    const found = new Map<SectorId, number>();
+    const normalized = normalizeText(text);
+    for (const label of hanLabels) {
+      if (normalized.includes(label.text) && !found.has(label.sectorId))
+        found.set(label.sectorId, label.text.length);
+    }
+    const words = tokenize(text);
+    for (let size = Math.min(MAX_PHRASE_WORDS, words.length); size >= 1; size--) {
+      for (let start = 0; start + size <= words.length; start++) {
+        const phrase = words.slice(start, start + size);
+        if (size === 1 && isStopWord(phrase[0] ?? "")) continue;
+        const label = byKey.get(phrase.join(""));
+        if (label && !found.has(label.sectorId)) found.set(label.sectorId, size * 10 + label.key.length);
+      }
+    }
+    return [...found].sort((a, b) => b[1] - a[1]).map(([id]) => sectorOf(id));
+  }
+
+  function resolveSector(query: string): SectorResolution {
+    const text = normalizeText(query);
+    if (!text) return { sector: null, suggestions: [] };
+    const exact = byKey.get(normalizeKey(query));
+    if (exact)
+      return { sector: sectorOf(exact.sectorId), matched: exact.label, how: "exact", suggestions: [] };
+
+    const named = sectorsNamedIn(query);
+    if (named.length === 1 && named[0]) {
+      const sector = named[0];
+      return { sector, matched: sector.name, how: "contains", suggestions: [] };
+    }
+    const fuzzy = fuzzyCandidates(text);
+    const [first, second] = fuzzy;
+    if (
+      named.length === 0 &&
+      first &&
+      first.score <= ACCEPT_SCORE &&
+      (!second || second.score - first.score >= ACCEPT_MARGIN)
+    ) {
+      return { sector: sectorOf(first.sectorId), matched: first.label, how: "fuzzy", suggestions: [] };
+    }
+    const suggestions = [...named];
+    for (const candidate of fuzzy) {
+      if (candidate.score > SUGGEST_SCORE) break;
+      const sector = sectorOf(candidate.sectorId);
+      if (!suggestions.includes(sector)) suggestions.push(sector);
+    }
+    return { sector: null, suggestions: suggestions.slice(0, MAX_SUGGESTIONS) };
+  }
+
+  function choice(sector: Sector, via?: string): SectorChoice {
+    const base = `${sector.name} · ${sector.chineseName}`;
+    const name = via && normalizeKey(via) !== normalizeKey(sector.name) ? `${base} (${via})` : base;
+    return { name: truncate(name, DISCORD_LIMITS.choiceName), value: sector.id };
+  }
+
+  function suggestSectors(partial: string): SectorChoice[] {
+    const text = normalizeText(partial);
+    if (!text) return alphabetical.slice(0, DISCORD_LIMITS.autocompleteChoices).map((s) => choice(s));
+    // Tier 1: the name or id starts with what was typed; tier 2: an alias or a word of the name does.
+    const tiers: [Sector, string | undefined][][] = [[], [], []];
+    const seen = new Set<SectorId>();
+    for (const sector of alphabetical) {
+      const name = normalizeText(sector.name);
+      if (name.startsWith(text) || sector.id.startsWith(text.replaceAll(" ", "-"))) {
+        tiers[0]?.push([sector, undefined]);
+        seen.add(sector.id);
+      }
+    }
+    for (const label of labels) {
+      if (seen.has(label.sectorId)) continue;
+      if (label.text.startsWith(text) || label.text.split(" ").some((w) => w.startsWith(text))) {
+        tiers[1]?.push([sectorOf(label.sectorId), label.label]);
+        seen.add(label.sectorId);
+      }
+    }
+    // Tier 3: fuzzy, for typos.
+    for (const candidate of fuzzyCandidates(text)) {
+      if (seen.has(candidate.sectorId) || candidate.score > SUGGEST_SCORE) continue;
+      tiers[2]?.push([sectorOf(candidate.sectorId), candidate.label]);
+      seen.add(candidate.sectorId);
+    }
+    return tiers
+      .flat()
+      .slice(0, DISCORD_LIMITS.autocompleteChoices)
+      .map(([sector, via]) => choice(sector, via));
+  }
+
+  return { resolveSector, suggestSectors, sectorsNamedIn };
+}
