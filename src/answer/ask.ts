@@ -73,5 +73,6 @@ export function buildNoMatchReply(answer: Answer): Reply {
     citations: [],
     actions: sectors.map((s) => ({ label: s.name, action: { type: "sector", sectorId: s.id } })),
     ephemeral: true,
+    miss: true,
   };
 }

@@ -22,6 +22,8 @@ export interface Reply {
   actions: ReplyAction[];
   /** Only the asker should see it (a miss, an error, a page of more facts). */
   ephemeral?: boolean;
+  /** Set when the look-up found nothing: adapters log these so authors see what to write next. */
+  miss?: boolean;
 }
 
 export interface ReplyField {

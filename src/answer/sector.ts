@@ -106,6 +106,7 @@ export function buildSectorNotFoundReply(
       action: { type: "sector", sectorId: s.id },
     })),
     ephemeral: true,
+    miss: true,
   };
 }
 

@@ -7,6 +7,7 @@ const COMBINING_MARKS = /\p{M}+/gu;
 // Anything that is not a letter or digit separates words; CJK characters are letters, so they survive.
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;
+const KEEP_FINAL_E = new Set(["plane", "state", "rate", "note", "site", "tone", "hope"]);
 
 /** NFKC, lower case, accents dropped, punctuation and hyphens turned into single spaces. */
 export function normalizeText(input: string): string {
@@ -37,15 +38,19 @@ export function stem(word: string): string {
       ? word.slice(0, 2)
       : word;
   }
-  if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is|ics)$/.test(word)) return word;
-  if (/(?:ches|shes|xes|sses)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith("s")) return word.slice(0, -1);
-  if (word.endsWith("ying") && word.length > 6) return `${word.slice(0, -4)}y`;
-  if (word.endsWith("ing") && word.length > 6) return word.slice(0, -3);
-  if (word.endsWith("ied") && word.length > 5) return `${word.slice(0, -3)}y`;
-  if (word.endsWith("ed") && word.length > 5) return word.slice(0, -2);
-  return word;
+  let base = word;
+  if (base.endsWith("ies") && base.length > 4) base = `${base.slice(0, -3)}y`;
+  else if (/(?:ss|us|is|ics)$/.test(base)) return base;
+  else if (/(?:ches|shes|xes|sses)$/.test(base)) base = base.slice(0, -2);
+  else if (base.endsWith("s")) base = base.slice(0, -1);
+  else if (base.endsWith("ying") && base.length > 6) base = `${base.slice(0, -4)}y`;
+  else if (base.endsWith("ing") && base.length > 5) base = base.slice(0, -3);
+  else if (base.endsWith("ied") && base.length > 5) base = `${base.slice(0, -3)}y`;
+  else if (base.endsWith("ed") && base.length > 5) base = base.slice(0, -2);
+  // A final "e" goes too, so "replace", "replaced" and "replacing" meet at "replac"; except where that
+  // would make another word ("plane" is not "plan").
+  if (base.endsWith("e") && base.length > 4 && !KEEP_FINAL_E.has(base)) base = base.slice(0, -1);
+  return base;
 }
 
 /** Normalised words of a text, each stemmed. Chinese runs stay whole (they are matched as aliases). */

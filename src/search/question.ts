@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, Sector, SectorId, Topic } from "../knowledge/schema.ts";
 import { hasHan, normalizeText, tokenize } from "./normalize.ts";
-import type { SectorResolver } from "./sector-resolver.ts";
+import { editDistance, type SectorResolver, typoAllowance } from "./sector-resolver.ts";
 import { isStopWord } from "./stopwords.ts";
 
 /** A fact that answers a question, with a relevance score from 0 to 1 (higher is better). */
@@ -45,19 +45,24 @@ const FIELD_WEIGHT = { keywords: 2, sector: 1.2, topic: 1, text: 1 } as const;
 type Field = keyof typeof FIELD_WEIGHT;
 
 const SYNONYM_WEIGHT = 0.6;
-const FUZZY_WEIGHT = 0.8;
+const FUZZY_WEIGHT = 0.9;
 /** Fuzzy matching only for words this long: shorter ones are abbreviations, and typos in them are guesses. */
 const FUZZY_MIN_LENGTH = 4;
 const FUZZY_THRESHOLD = 0.3;
 /** Weight of a word the fact base does not know: it counts against coverage, but less than a known word. */
-const UNKNOWN_WORD_WEIGHT = 1;
+const UNKNOWN_WORD_WEIGHT = 3;
+/** A bare number ("2022") says little on its own: it counts at this share of its weight. */
+const NUMBER_WEIGHT = 0.5;
+/** A word found in every field of a fact counts at most this many times its weight. */
+const FIELD_CAP = 2.5;
 const SECTOR_BOOST = 1.5;
 const TOPIC_BOOST = 1.25;
 /** The best fact must match this share of the question's weight, or the answer is "no good match". */
-const MIN_COVERAGE = 0.34;
+const MIN_COVERAGE = 0.4;
 /** Results scoring below this share of the best one are dropped: they are noise next to it. */
 const RELATIVE_CUTOFF = 0.35;
 const DEFAULT_LIMIT = 5;
+const PLAN_NAME = /made in china|mic ?2025|中国制造/;
 
 /** One word of the question with the index terms it may stand for (itself, a typo fix, synonyms). */
 interface QuerySlot {
@@ -156,14 +161,18 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
 
   function closestTerms(word: string): { term: string; weight: number }[] {
     if (word.length < FUZZY_MIN_LENGTH) return [];
-    return vocabularyFuse
-      .search(word, { limit: 3 })
-      .filter((r) => Math.abs(r.item.length - word.length) <= 2)
-      .map((r) => ({ term: r.item, weight: FUZZY_WEIGHT * (1 - (r.score ?? 1)) }));
+    return (
+      vocabularyFuse
+        .search(word, { limit: 3 })
+        // Fuse proposes; a proposal counts only within the typos a word of this length may carry.
+        .filter((r) => editDistance(word, r.item, typoAllowance(word.length)) <= typoAllowance(word.length))
+        .map((r) => ({ term: r.item, weight: FUZZY_WEIGHT * (1 - (r.score ?? 1) / 2) }))
+    );
   }
 
   function slotsOf(question: string): QuerySlot[] {
-    let text = normalizeText(question);
+    // "IT" in capitals is information technology, not the pronoun that normalising would make of it.
+    let text = normalizeText(question.replace(/\bIT\b/g, "information technology"));
     const slots: QuerySlot[] = [];
     for (const term of hanByLength) {
       if (!text.includes(term)) continue;
@@ -214,28 +223,37 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
 
   function answer(question: string, options: AnswerOptions = {}): Answer {
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const namedSectors = sectors.sectorsNamedIn(question);
+    const namedSectors = sectors.sectorsNamedIn(question, { typos: true });
     const namedTopics = topicsNamedIn(question);
     const slots = slotsOf(question);
     const slotWeight = (slot: QuerySlot) =>
-      slot.variants.length ? Math.max(...slot.variants.map((v) => idf(v.term))) : UNKNOWN_WORD_WEIGHT;
+      (slot.variants.length ? Math.max(...slot.variants.map((v) => idf(v.term))) : UNKNOWN_WORD_WEIGHT) *
+      (/^\d+$/.test(slot.word) ? NUMBER_WEIGHT : 1);
     const totalWeight = slots.reduce((sum, slot) => sum + slotWeight(slot), 0);
+    if (slots.every((slot) => !slot.variants.length) && PLAN_NAME.test(normalizeText(question))) {
+      // Nothing but the plan's name ("what is made in china 2025"): the question is the plan itself.
+      return answer("when was the plan issued state council three steps", options);
+    }
 
     const raw = new Map<string, number>();
     const covered = new Map<string, number>();
     for (const slot of slots) {
-      const best = new Map<string, number>();
+      // Per fact, the slot's best variant: its value, and how surely it stands for the word (for coverage).
+      const best = new Map<string, { value: number; sureness: number }>();
       for (const { term, weight } of slot.variants) {
         const termIdf = idf(term);
         for (const [factId, fieldWeight] of postings.get(term) ?? []) {
-          const value = weight * termIdf * fieldWeight;
-          if (value > (best.get(factId) ?? 0)) best.set(factId, value);
+          const value =
+            weight * termIdf * Math.min(fieldWeight, FIELD_CAP) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
+          const current = best.get(factId);
+          if (!current || value > current.value)
+            best.set(factId, { value, sureness: Math.max(weight, current?.sureness ?? 0) });
         }
       }
       const weight = slotWeight(slot);
-      for (const [factId, value] of best) {
+      for (const [factId, { value, sureness }] of best) {
         raw.set(factId, (raw.get(factId) ?? 0) + value);
-        covered.set(factId, (covered.get(factId) ?? 0) + weight);
+        covered.set(factId, (covered.get(factId) ?? 0) + weight * Math.min(1, sureness));
       }
     }
 
@@ -252,7 +270,8 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
     boosted.sort((a, b) => b.score - a.score || b.coverage - a.coverage);
 
     const top = boosted[0];
-    if (!top || top.coverage < MIN_COVERAGE) {
+    const bestCoverage = Math.max(0, ...boosted.slice(0, 10).map((b) => b.coverage));
+    if (!top || bestCoverage < MIN_COVERAGE) {
       return {
         query: question,
         results: [],
@@ -266,7 +285,7 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
       .slice(0, limit)
       .map((r) => ({
         fact: r.fact,
-        score: Math.round((r.score / top.score) * Math.min(1, top.coverage) * 1000) / 1000,
+        score: Math.round((r.score / top.score) * Math.min(1, bestCoverage) * 1000) / 1000,
         sectors: r.fact.sectors
           .map((id) => kb.sectorById.get(id))
           .filter((s): s is Sector => s !== undefined),

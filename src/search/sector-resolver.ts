@@ -26,7 +26,7 @@ export interface SectorResolver {
   resolveSector(query: string): SectorResolution;
   suggestSectors(partial: string): SectorChoice[];
   /** Sectors a free-text question names by an alias (whole words or Chinese terms), best first. */
-  sectorsNamedIn(text: string): Sector[];
+  sectorsNamedIn(text: string, options?: { typos?: boolean }): Sector[];
 }
 
 interface Label {
@@ -85,7 +85,19 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
     return [...best.values()].sort((a, b) => a.score - b.score);
   }
 
-  function sectorsNamedIn(text: string): Sector[] {
+  /** Sectors whose label is within a typo or two of the whole query (swapped letters count once). */
+  function nearKeys(key: string): { sectorId: SectorId; label: string }[] {
+    const allowed = typoAllowance(key.length);
+    if (!allowed) return [];
+    const found = new Map<SectorId, string>();
+    for (const label of labels) {
+      if (Math.abs(label.key.length - key.length) > allowed || found.has(label.sectorId)) continue;
+      if (editDistance(key, label.key, allowed) <= allowed) found.set(label.sectorId, label.label);
+    }
+    return [...found].map(([sectorId, label]) => ({ sectorId, label }));
+  }
+
+  function sectorsNamedIn(text: string, { typos = false } = {}): Sector[] {
     const found = new Map<SectorId, number>();
     const normalized = normalizeText(text);
     for (const label of hanLabels) {
@@ -99,6 +111,13 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
         if (size === 1 && isStopWord(phrase[0] ?? "")) continue;
         const label = byKey.get(phrase.join(""));
         if (label && !found.has(label.sectorId)) found.set(label.sectorId, size * 10 + label.key.length);
+      }
+    }
+    if (typos) {
+      // A misspelt sector word ("shipbuliding") still names its sector, ranked after exact names.
+      for (const word of words) {
+        if (isStopWord(word) || byKey.has(word)) continue;
+        for (const near of nearKeys(word)) if (!found.has(near.sectorId)) found.set(near.sectorId, 1);
       }
     }
     return [...found].sort((a, b) => b[1] - a[1]).map(([id]) => sectorOf(id));
@@ -115,6 +134,10 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
     if (named.length === 1 && named[0]) {
       const sector = named[0];
       return { sector, matched: sector.name, how: "contains", suggestions: [] };
+    }
+    const near = named.length === 0 ? nearKeys(normalizeKey(query)) : [];
+    if (near.length === 1 && near[0]) {
+      return { sector: sectorOf(near[0].sectorId), matched: near[0].label, how: "fuzzy", suggestions: [] };
     }
     const fuzzy = fuzzyCandidates(text);
     const [first, second] = fuzzy;
@@ -174,4 +197,42 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
   }
 
   return { resolveSector, suggestSectors, sectorsNamedIn };
+}
+
+/** How many typos a word of this length may carry and still count as that word: none below five letters. */
+export function typoAllowance(length: number): number {
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent swaps), giving up once it exceeds `limit`:
+ * the common typos of a sector name ("droens", "machien tools") are one edit away.
+ */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const above = rows[i - 1] as number[];
+      let value = Math.min(
+        (above[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (above[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    rows.push(row);
+    if (i > 0 && rowMin > limit) return limit + 1;
+  }
+  return (rows[a.length] as number[])[b.length] as number;
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import { createSearch } from "../../src/search/index.ts";
+import { editDistance } from "../../src/search/sector-resolver.ts";
+
+const search = createSearch(loadKnowledgeOrThrow());
+
+describe("resolveSector", () => {
+  it.each([
+    ["semiconductors", "semiconductors", "exact"],
+    ["Semiconductors!", "semiconductors", "exact"],
+    ["semiconducters", "semiconductors", "fuzzy"],
+    ["robtics", "robotics", "fuzzy"],
+    ["NEV", "electric-vehicles", "exact"],
+    ["COMAC", "commercial-aircraft", "exact"],
+    ["芯片", "semiconductors", "exact"],
+    ["高铁", "high-speed-rail", "exact"],
+    ["chinese chip industry", "semiconductors", "contains"],
+    ["中国的芯片", "semiconductors", "contains"],
+    ["machien tools", "machine-tools", "fuzzy"],
+  ])("%j → %s (%s)", (query, sectorId, how) => {
+    const result = search.resolveSector(query);
+    expect(result.sector?.id).toBe(sectorId);
+    expect(result.sector ? result.how : null).toBe(how);
+  });
+
+  it.each(["bananas", "asdfghjkl", "the weather"])("%j resolves to no sector", (query) => {
+    expect(search.resolveSector(query).sector).toBeNull();
+  });
+
+  it("answers a vague word with suggestions instead of a guess", () => {
+    const result = search.resolveSector("power");
+    expect(result.sector).toBeNull();
+    expect(result.suggestions.map((s) => s.id)).toContain("power-equipment");
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+  });
+
+  it.each(["", "   ", "***", "<@123456789012345678>", "x".repeat(5000)])("survives odd input %#", (query) => {
+    const result = search.resolveSector(query);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("suggestSectors", () => {
+  it("lists every sector, alphabetically, for an empty input", () => {
+    const choices = search.suggestSectors("");
+    expect(choices).toHaveLength(17);
+    const names = choices.map((c) => c.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it.each([
+    ["sem", "semiconductors"],
+    ["rob", "robotics"],
+    ["nev", "electric-vehicles"],
+    ["芯", "semiconductors"],
+    ["shipbulding", "shipbuilding"],
+  ])("%j offers %s first", (partial, sectorId) => {
+    expect(search.suggestSectors(partial)[0]?.value).toBe(sectorId);
+  });
+
+  it("puts name prefixes before alias prefixes", () => {
+    const values = search.suggestSectors("s").map((c) => c.value);
+    const firstAliasOnly = values.findIndex(
+      (id) =>
+        !search.kb.sectorById
+          .get(id as never)
+          ?.name.toLowerCase()
+          .startsWith("s"),
+    );
+    const lastNamePrefix = values.findLastIndex((id) =>
+      search.kb.sectorById
+        .get(id as never)
+        ?.name.toLowerCase()
+        .startsWith("s"),
+    );
+    expect(firstAliasOnly === -1 || lastNamePrefix < firstAliasOnly).toBe(true);
+  });
+
+  it.each(["", "a", "e", "c", "x".repeat(200), "**"])(
+    "keeps within Discord's autocomplete limits for %j",
+    (partial) => {
+      const choices = search.suggestSectors(partial);
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const choice of choices) {
+        expect(choice.name.length).toBeGreaterThan(0);
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(search.kb.sectorById.has(choice.value)).toBe(true);
+      }
+      expect(new Set(choices.map((c) => c.value)).size).toBe(choices.length);
+    },
+  );
+});
+
+describe("editDistance", () => {
+  it.each([
+    ["drones", "droens", 1],
+    ["machine", "machien", 1],
+    ["chip", "chip", 0],
+    ["solar", "sonar", 1],
+    ["abc", "xyz", 3],
+  ])("%s ↔ %s = %i", (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+});
