@@ -46,7 +46,7 @@ export interface KnowledgeBase {
   topicById: ReadonlyMap<string, Topic>;
   sectorById: ReadonlyMap<SectorId, Sector>;
   factById: ReadonlyMap<string, Fact>;
-  /** Facts tagged with each sector, in file order. */
+  /** Facts tagged with each sector, the most specific first. */
   factsBySector: ReadonlyMap<SectorId, Fact[]>;
 }
 
@@ -135,6 +135,9 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
   for (const fact of facts) {
     for (const sectorId of fact.sectors) factsBySector.get(sectorId)?.push(fact);
   }
+  // A sector card leads with the facts about that sector alone; facts shared by many sectors (the list of
+  // ten key sectors) come last. The sort is stable, so file order decides among equals.
+  for (const list of factsBySector.values()) list.sort((a, b) => a.sectors.length - b.sectors.length);
   return {
     sources,
     topics,

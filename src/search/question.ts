@@ -132,12 +132,21 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
 
   const factCount = kb.facts.length;
   const idf = (term: string) => Math.log(1 + factCount / (postings.get(term)?.size ?? factCount));
-  const vocabulary = [...postings.keys()].filter((t) => t.length >= 3 && !hasHan(t));
-  const vocabularyFuse = new Fuse(vocabulary, {
-    includeScore: true,
-    threshold: FUZZY_THRESHOLD,
-    ignoreLocation: true,
-  });
+  // Fuse.js over the vocabulary finds near words for a typo. A proposal only counts within a word's typo
+  // allowance (at most two edits), so only words within two letters of its length can qualify: one Fuse
+  // index per word length lets a look-up search just those, with the same result, several times faster.
+  const wordsByLength = new Map<number, string[]>();
+  for (const term of postings.keys()) {
+    if (term.length < 3 || hasHan(term)) continue;
+    wordsByLength.set(term.length, [...(wordsByLength.get(term.length) ?? []), term]);
+  }
+  const fuseByLength = new Map<number, Fuse<string>>();
+  for (const [length, words] of wordsByLength) {
+    fuseByLength.set(
+      length,
+      new Fuse(words, { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true }),
+    );
+  }
   const hanByLength = [...hanTerms].sort((a, b) => b.length - a.length);
 
   // Synonyms: each word or phrase of a group finds the other members' words.
@@ -160,12 +169,18 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
   }));
 
   function closestTerms(word: string): { term: string; weight: number }[] {
-    if (word.length < FUZZY_MIN_LENGTH) return [];
+    const allowance = typoAllowance(word.length);
+    if (word.length < FUZZY_MIN_LENGTH || !allowance) return [];
+    const proposals = [];
+    for (let length = word.length - allowance; length <= word.length + allowance; length++) {
+      proposals.push(...(fuseByLength.get(length)?.search(word, { limit: 3 }) ?? []));
+    }
     return (
-      vocabularyFuse
-        .search(word, { limit: 3 })
+      proposals
+        .sort((x, y) => (x.score ?? 1) - (y.score ?? 1))
+        .slice(0, 3)
         // Fuse proposes; a proposal counts only within the typos a word of this length may carry.
-        .filter((r) => editDistance(word, r.item, typoAllowance(word.length)) <= typoAllowance(word.length))
+        .filter((r) => editDistance(word, r.item, allowance) <= allowance)
         .map((r) => ({ term: r.item, weight: FUZZY_WEIGHT * (1 - (r.score ?? 1) / 2) }))
     );
   }
@@ -195,9 +210,12 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
     }
     for (const word of new Set(words)) {
       const variants = postings.has(word) ? [{ term: word, weight: 1 }] : closestTerms(word);
+      const seen = new Set(variants.map((v) => v.term));
       for (const base of [word, ...variants.map((v) => v.term)]) {
         for (const synonym of synonymsOf.get(base) ?? []) {
-          if (postings.has(synonym)) variants.push({ term: synonym, weight: SYNONYM_WEIGHT });
+          if (!postings.has(synonym) || seen.has(synonym)) continue;
+          seen.add(synonym);
+          variants.push({ term: synonym, weight: SYNONYM_WEIGHT });
         }
       }
       slots.push({ word, variants });
@@ -205,18 +223,21 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
     return slots;
   }
 
-  function topicsNamedIn(question: string): Topic[] {
-    const joined = ` ${tokenize(question).join(" ")} `;
+  /** Topics named by a phrase of the question, or by a word as corrected for typos ("standrads"). */
+  function topicsNamedIn(question: string, slots: readonly QuerySlot[]): Topic[] {
+    const corrected = slots.map(
+      (slot) => slot.variants.find((v) => v.weight >= FUZZY_WEIGHT / 2)?.term ?? slot.word,
+    );
+    const joined = ` ${[...tokenize(question), ...corrected].join(" ")} `;
     return topicKeys
       .filter(({ phrases }) => phrases.some((p) => p && joined.includes(` ${p} `)))
       .map((t) => t.topic);
   }
 
-  function suggestionsFor(question: string, namedSectors: Sector[], namedTopics: Topic[]) {
-    const fromWords = tokenize(question)
-      .filter((w) => !isStopWord(w))
-      .flatMap((w) => sectors.resolveSector(w).suggestions);
-    const sectorSuggestions = [...new Set([...namedSectors, ...fromWords])].slice(0, 3);
+  function suggestionsFor(namedSectors: Sector[], namedTopics: Topic[]) {
+    // The sectors the question names (typos included) are the likeliest "did you mean"; a fuzzy look-up
+    // per word would cost more than the answer itself.
+    const sectorSuggestions = namedSectors.slice(0, 3);
     const topicSuggestions = namedTopics.length ? namedTopics.slice(0, 3) : kb.topics.slice(0, 3);
     return { sectors: sectorSuggestions, topics: topicSuggestions, questions: EXAMPLE_QUESTIONS.slice(0, 3) };
   }
@@ -224,8 +245,8 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
   function answer(question: string, options: AnswerOptions = {}): Answer {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const namedSectors = sectors.sectorsNamedIn(question, { typos: true });
-    const namedTopics = topicsNamedIn(question);
     const slots = slotsOf(question);
+    const namedTopics = topicsNamedIn(question, slots);
     const slotWeight = (slot: QuerySlot) =>
       (slot.variants.length ? Math.max(...slot.variants.map((v) => idf(v.term))) : UNKNOWN_WORD_WEIGHT) *
       (/^\d+$/.test(slot.word) ? NUMBER_WEIGHT : 1);
@@ -277,7 +298,7 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
         results: [],
         namedSectors,
         namedTopics,
-        suggestions: suggestionsFor(question, namedSectors, namedTopics),
+        suggestions: suggestionsFor(namedSectors, namedTopics),
       };
     }
     const results = boosted

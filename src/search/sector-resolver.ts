@@ -59,6 +59,7 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
       if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
     }
   }
+  const compoundHeads = labels.filter((l) => l.key.length >= 4 && !l.text.includes(" ") && !hasHan(l.text));
   // Longest first, so "集成电路" wins over a shorter term inside it.
   const hanLabels = labels.filter((l) => hasHan(l.text)).sort((a, b) => b.text.length - a.text.length);
   const fuse = new Fuse(labels, {
@@ -118,6 +119,11 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
       for (const word of words) {
         if (isStopWord(word) || byKey.has(word)) continue;
         for (const near of nearKeys(word)) if (!found.has(near.sectorId)) found.set(near.sectorId, 1);
+        // A compound that starts with a sector word names it too: "chipmakers", "robotmaker".
+        for (const label of compoundHeads) {
+          if (word.length >= label.key.length + 3 && word.startsWith(label.key) && !found.has(label.sectorId))
+            found.set(label.sectorId, 1);
+        }
       }
     }
     return [...found].sort((a, b) => b[1] - a[1]).map(([id]) => sectorOf(id));
@@ -130,14 +136,19 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
     if (exact)
       return { sector: sectorOf(exact.sectorId), matched: exact.label, how: "exact", suggestions: [] };
 
-    const named = sectorsNamedIn(query);
-    if (named.length === 1 && named[0]) {
-      const sector = named[0];
-      return { sector, matched: sector.name, how: "contains", suggestions: [] };
+    // Whole words first ("chinese chip industry"), then the whole input a typo away ("machien tools"),
+    // then misspelt or compound words ("chinese chipmakers").
+    const exactWords = sectorsNamedIn(query);
+    const near = exactWords.length === 0 ? nearKeys(normalizeKey(query)) : [];
+    const named = exactWords.length || near.length ? exactWords : sectorsNamedIn(query, { typos: true });
+    if (exactWords.length === 1 && exactWords[0]) {
+      return { sector: exactWords[0], matched: exactWords[0].name, how: "contains", suggestions: [] };
     }
-    const near = named.length === 0 ? nearKeys(normalizeKey(query)) : [];
     if (near.length === 1 && near[0]) {
       return { sector: sectorOf(near[0].sectorId), matched: near[0].label, how: "fuzzy", suggestions: [] };
+    }
+    if (named.length === 1 && named[0]) {
+      return { sector: named[0], matched: named[0].name, how: "fuzzy", suggestions: [] };
     }
     const fuzzy = fuzzyCandidates(text);
     const [first, second] = fuzzy;
@@ -168,7 +179,7 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
     const text = normalizeText(partial);
     if (!text) return alphabetical.slice(0, DISCORD_LIMITS.autocompleteChoices).map((s) => choice(s));
     // Tier 1: the name or id starts with what was typed; tier 2: an alias or a word of the name does.
-    const tiers: [Sector, string | undefined][][] = [[], [], []];
+    const tiers: [Sector, string | undefined][][] = [[], [], [], []];
     const seen = new Set<SectorId>();
     for (const sector of alphabetical) {
       const name = normalizeText(sector.name);
@@ -184,12 +195,24 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
         seen.add(label.sectorId);
       }
     }
-    // Tier 3: fuzzy, for typos.
+    // Tier 3: the whole input a typo or two from a label, or words that name a sector (cheap checks).
+    const near = nearKeys(normalizeKey(partial)).map((n) => sectorOf(n.sectorId));
+    for (const sector of [...near, ...sectorsNamedIn(partial, { typos: true })]) {
+      if (seen.has(sector.id)) continue;
+      tiers[2]?.push([sector, undefined]);
+      seen.add(sector.id);
+    }
+    // Tier 4: Fuse.js over every label, only when nothing cheaper matched: autocomplete runs per keystroke.
+    if (seen.size) return flattenChoices(tiers);
     for (const candidate of fuzzyCandidates(text)) {
       if (seen.has(candidate.sectorId) || candidate.score > SUGGEST_SCORE) continue;
-      tiers[2]?.push([sectorOf(candidate.sectorId), candidate.label]);
+      tiers[3]?.push([sectorOf(candidate.sectorId), candidate.label]);
       seen.add(candidate.sectorId);
     }
+    return flattenChoices(tiers);
+  }
+
+  function flattenChoices(tiers: [Sector, string | undefined][][]): SectorChoice[] {
     return tiers
       .flat()
       .slice(0, DISCORD_LIMITS.autocompleteChoices)
