@@ -10,5 +10,5 @@ process.exitCode = await runCli(process.argv.slice(2), search, {
   stderr: (text) => process.stderr.write(text),
   ...(process.stdin.isTTY
     ? {}
-    : { stdinLines: createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }) }),
+    : { stdinLines: () => createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY }) }),
 });

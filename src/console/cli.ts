@@ -9,8 +9,8 @@ import type { Search } from "../search/index.ts";
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Lines piped on stdin; undefined when stdin is a terminal (then there is no batch input). */
-  stdinLines?: AsyncIterable<string>;
+  /** Opens the lines piped on stdin; undefined when stdin is a terminal (then there is no batch input). */
+  stdinLines?: () => AsyncIterable<string>;
 }
 
 export const CLI_USAGE = `Usage: npm run -s cli -- <command> [argument] [--json]
@@ -129,7 +129,7 @@ export async function runCli(argv: readonly string[], search: Search, io: CliIo)
         return usage(
           `${command} needs ${command === "sector" ? "a sector name" : "a question"}, or one per line on stdin.`,
         );
-      for await (const line of io.stdinLines) {
+      for await (const line of io.stdinLines()) {
         if (line.trim()) io.stdout(one(line));
       }
       return 0;

@@ -4,6 +4,9 @@ import { SECTOR_IDS } from "./schema.ts";
 
 /** Each sector needs this many facts so its summary card has something to show. */
 export const MIN_FACTS_PER_SECTOR = 2;
+/** A guided path short enough to finish, long enough to cover the plan. */
+export const MIN_LESSONS = 8;
+export const MAX_LESSONS = 12;
 
 function duplicateIds(kind: string, items: Located<{ id: string }>[]): KnowledgeProblem[] {
   const firstFile = new Map<string, string>();
@@ -138,6 +141,47 @@ export function checkKnowledge(records: KnowledgeRecords): KnowledgeProblem[] {
       });
     }
   }
+  const factIds = new Set(records.facts.map((f) => f.record.id));
+  problems.push(
+    ...duplicateIds("lesson", records.lessons),
+    ...duplicateIds("quiz question", records.questions),
+  );
+  if (
+    records.lessons.length &&
+    (records.lessons.length < MIN_LESSONS || records.lessons.length > MAX_LESSONS)
+  ) {
+    problems.push({
+      file: records.lessons[0]?.file ?? "lessons.json",
+      message: `the learning path has ${records.lessons.length} lessons; keep it to ${MIN_LESSONS} to ${MAX_LESSONS} short ones`,
+    });
+  }
+  for (const { file, record: lesson } of records.lessons) {
+    lesson.factIds.forEach((id, i) => {
+      if (!factIds.has(id))
+        problems.push({ file, recordId: lesson.id, field: `factIds[${i}]`, message: `unknown fact "${id}"` });
+    });
+  }
+  for (const { file, record: question } of records.questions) {
+    question.explanationFactIds.forEach((id, i) => {
+      if (!factIds.has(id)) {
+        problems.push({
+          file,
+          recordId: question.id,
+          field: `explanationFactIds[${i}]`,
+          message: `unknown fact "${id}"`,
+        });
+      }
+    });
+    if (question.topic !== undefined && !topicIds.has(question.topic)) {
+      problems.push({
+        file,
+        recordId: question.id,
+        field: "topic",
+        message: `unknown topic "${question.topic}"`,
+      });
+    }
+  }
+
   for (const { file, record: source } of records.sources) {
     if (!cited.has(source.id)) {
       problems.push({

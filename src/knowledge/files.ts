@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import {
   FactsFileSchema,
+  LessonsFileSchema,
+  QuizFileSchema,
   SectorsFileSchema,
   SourcesFileSchema,
   SynonymsFileSchema,
@@ -30,6 +32,18 @@ export const KNOWLEDGE_FILE_KINDS = [
     pattern: /^synonyms\.json$/,
     schema: SynonymsFileSchema,
     schemaFile: "synonyms.schema.json",
+  },
+  {
+    kind: "lessons",
+    pattern: /^lessons\.json$/,
+    schema: LessonsFileSchema,
+    schemaFile: "lessons.schema.json",
+  },
+  {
+    kind: "questions",
+    pattern: /^quiz\.json$/,
+    schema: QuizFileSchema,
+    schemaFile: "quiz.schema.json",
   },
   {
     kind: "facts",

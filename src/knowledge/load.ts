@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkKnowledge } from "./checks.ts";
 import { KNOWLEDGE_FILE_KINDS } from "./files.ts";
-import type { Fact, Sector, SectorId, Source, SynonymGroup, Topic } from "./schema.ts";
+import type { Fact, Lesson, QuizQuestion, Sector, SectorId, Source, SynonymGroup, Topic } from "./schema.ts";
 
 /** The real fact base shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
@@ -32,6 +32,8 @@ export interface KnowledgeRecords {
   sectors: Located<Sector>[];
   facts: Located<Fact>[];
   synonyms: Located<SynonymGroup>[];
+  lessons: Located<Lesson>[];
+  questions: Located<QuizQuestion>[];
 }
 
 /** The validated knowledge base, with look-up maps built once. */
@@ -42,6 +44,10 @@ export interface KnowledgeBase {
   facts: Fact[];
   /** Curated synonym groups used to expand questions. */
   synonyms: SynonymGroup[];
+  /** The guided learning path, in order. */
+  lessons: Lesson[];
+  /** The quiz questions. */
+  questions: QuizQuestion[];
   sourceById: ReadonlyMap<string, Source>;
   topicById: ReadonlyMap<string, Topic>;
   sectorById: ReadonlyMap<SectorId, Sector>;
@@ -144,6 +150,8 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
     sectors,
     facts,
     synonyms: records.synonyms.map((r) => r.record),
+    lessons: records.lessons.map((r) => r.record),
+    questions: records.questions.map((r) => r.record),
     sourceById: new Map(sources.map((s) => [s.id, s])),
     topicById: new Map(topics.map((t) => [t.id, t])),
     sectorById: new Map(sectors.map((s) => [s.id, s])),
@@ -158,7 +166,15 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
  */
 export function loadKnowledgeFromTexts(files: ReadonlyMap<string, string>): LoadResult {
   const problems: KnowledgeProblem[] = [];
-  const records: KnowledgeRecords = { sources: [], topics: [], sectors: [], facts: [], synonyms: [] };
+  const records: KnowledgeRecords = {
+    sources: [],
+    topics: [],
+    sectors: [],
+    facts: [],
+    synonyms: [],
+    lessons: [],
+    questions: [],
+  };
   for (const [file, text] of files) {
     const result = parseKnowledgeFile(file, text);
     if ("problems" in result) {

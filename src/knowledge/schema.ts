@@ -157,3 +157,49 @@ export const SynonymsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   synonyms: z.array(SynonymGroupSchema),
 });
+
+export const LessonSchema = z.strictObject({
+  id: Slug,
+  title: z.string().min(3).max(80),
+  intro: z
+    .string()
+    .min(40)
+    .max(600)
+    .describe("A short introduction in our own words; the facts carry the sources."),
+  factIds: z.array(Slug).min(1).max(6).describe("The facts this lesson presents, in order."),
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
+/** Four choices fit on four buttons: a label is at most 80 characters, of which the "A. " prefix takes 3. */
+export const QUIZ_CHOICE_MAX = 77;
+
+export const QuizQuestionSchema = z
+  .strictObject({
+    id: Slug,
+    question: z.string().min(10).max(250),
+    choices: z
+      .array(z.string().min(1).max(QUIZ_CHOICE_MAX))
+      .length(4)
+      .refine(
+        (c) => new Set(c.map((x) => x.trim().toLowerCase())).size === 4,
+        "the four choices must differ",
+      ),
+    answer: z.number().int().min(0).max(3).describe("Index (0-3) of the right choice."),
+    explanationFactIds: z.array(Slug).min(1).max(3).describe("Facts that explain the right answer."),
+    sector: SectorIdSchema.optional(),
+    topic: Slug.optional(),
+  })
+  .refine((q) => q.sector !== undefined || q.topic !== undefined, {
+    message: "give the question a sector or a topic",
+    path: ["topic"],
+  });
+export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
+
+export const LessonsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  lessons: z.array(LessonSchema),
+});
+export const QuizFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  questions: z.array(QuizQuestionSchema),
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ConsoleSession } from "../../src/console/session.ts";
+import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import { createSearch } from "../../src/search/index.ts";
+
+const search = createSearch(loadKnowledgeOrThrow());
+
+describe("ConsoleSession", () => {
+  it.each([
+    ["/sector semiconductors", "Semiconductors · 半导体"],
+    ["/ask who issued the plan", "State Council"],
+    ["who issued the plan", "State Council"],
+    ["/sectors", "China leads"],
+    ["/overview", "What is Made in China 2025?"],
+    ["/timeline", "Timeline"],
+    ["/sources", "H = high confidence"],
+    ["/help", "/sector"],
+    ["/nope", "Unknown command /nope"],
+    ["/sector", "Which sector?"],
+  ])("%j answers with %j", (line, expected) => {
+    expect(new ConsoleSession(search).handleLine(line).text).toContain(expected);
+  });
+
+  it("turns a reply's buttons into numbered choices", () => {
+    const session = new ConsoleSession(search);
+    const card = session.handleLine("/sector semiconductors").text;
+    expect(card).toMatch(/\[1\] More facts/);
+    expect(session.handleLine("1").text).toContain("Facts 5–");
+    expect(session.handleLine("42").text).toContain("Pick a number");
+  });
+
+  it("quits on /quit", () => {
+    expect(new ConsoleSession(search).handleLine("/quit").quit).toBe(true);
+  });
+});
