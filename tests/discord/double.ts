@@ -66,6 +66,8 @@ export interface InteractionExtras {
   locale?: Locale;
   /** Resolved data for user/role/channel options (see {@link resolvedUsers}). */
   resolved?: D.APIInteractionDataResolved;
+  /** Flags of the message carrying the button (for {@link DiscordDouble.button}; e.g. 64, ephemeral). Default 0. */
+  messageFlags?: D.MessageFlags;
 }
 
 type Options = D.APIApplicationCommandInteractionDataOption[];
@@ -379,7 +381,7 @@ export async function startDiscordDouble(
         ...base(extras),
         type: InteractionType.MessageComponent,
         data: { component_type: ComponentType.Button, custom_id: customId },
-        message: message({ content: "a message with a button", components }),
+        message: message({ content: "a message with a button", components, flags: extras.messageFlags }),
       };
     },
     async close() {

@@ -1,0 +1,205 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+
+/** One member's standing in one server. */
+export interface ScoreRow {
+  userId: string;
+  answered: number;
+  correct: number;
+  /** Right answers in a row, up to now. */
+  streak: number;
+  bestStreak: number;
+}
+
+/** What recording an answer did: counted (first answer of this member to this question) or not. */
+export type RecordResult =
+  | { counted: true; correct: boolean; score: ScoreRow }
+  | { counted: false; firstChoice: number; firstCorrect: boolean };
+
+export interface Scoreboard {
+  /** Records a member's answer. Only the first answer of a member to a question counts, even under races. */
+  recordAnswer(input: {
+    guildId: string;
+    userId: string;
+    questionId: string;
+    choice: number;
+    correct: boolean;
+  }): RecordResult;
+  /** The server's best members: most right answers, then fewest answered, then longest best streak. */
+  top(guildId: string, limit?: number): ScoreRow[];
+  /** A member's rank (1-based) and row in their server, or null before their first answer. */
+  rankOf(guildId: string, userId: string): { rank: number; row: ScoreRow; members: number } | null;
+  /** Deletes one server's answers and scores; returns how many members it had. */
+  resetGuild(guildId: string): number;
+  /** Writes a consistent copy of the database to `path` (safe while the bot runs). */
+  backup(path: string): Promise<void>;
+  close(): void;
+}
+
+/**
+ * Schema migrations, applied in order inside a transaction; `PRAGMA user_version` remembers how many ran.
+ * Append new steps, never edit old ones: a deployed database has already run them.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE answers (
+     guild_id    TEXT    NOT NULL,
+     user_id     TEXT    NOT NULL,
+     question_id TEXT    NOT NULL,
+     choice      INTEGER NOT NULL,
+     correct     INTEGER NOT NULL,
+     answered_at TEXT    NOT NULL,
+     PRIMARY KEY (guild_id, user_id, question_id)
+   ) WITHOUT ROWID;
+   CREATE TABLE scores (
+     guild_id    TEXT    NOT NULL,
+     user_id     TEXT    NOT NULL,
+     answered    INTEGER NOT NULL DEFAULT 0,
+     correct     INTEGER NOT NULL DEFAULT 0,
+     streak      INTEGER NOT NULL DEFAULT 0,
+     best_streak INTEGER NOT NULL DEFAULT 0,
+     updated_at  TEXT    NOT NULL,
+     PRIMARY KEY (guild_id, user_id)
+   ) WITHOUT ROWID;
+   CREATE INDEX scores_by_rank ON scores (guild_id, correct DESC, answered ASC, best_streak DESC);`,
+];
+
+/** The schema version a fresh database reaches: the number of migrations. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+interface ScoreRecord {
+  user_id: string;
+  answered: number;
+  correct: number;
+  streak: number;
+  best_streak: number;
+}
+
+const toRow = (r: ScoreRecord): ScoreRow => ({
+  userId: r.user_id,
+  answered: r.answered,
+  correct: r.correct,
+  streak: r.streak,
+  bestStreak: r.best_streak,
+});
+
+/** Opens (creating if needed) the scoreboard database at `file`, in WAL mode, migrated to the latest schema. */
+export function openScoreboard(file: string, now: () => Date = () => new Date()): Scoreboard {
+  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  // Another process (a backup, a second bot by mistake) may hold the lock for a moment: wait, don't fail.
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+
+  const insertAnswer = db.prepare(
+    "INSERT OR IGNORE INTO answers (guild_id, user_id, question_id, choice, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const firstAnswer = db.prepare<[string, string, string], { choice: number; correct: number }>(
+    "SELECT choice, correct FROM answers WHERE guild_id = ? AND user_id = ? AND question_id = ?",
+  );
+  const upsertScore = db.prepare(
+    `INSERT INTO scores (guild_id, user_id, answered, correct, streak, best_streak, updated_at)
+     VALUES (@guild, @user, 1, @correct, @correct, @correct, @now)
+     ON CONFLICT (guild_id, user_id) DO UPDATE SET
+       answered = answered + 1,
+       correct = correct + @correct,
+       streak = CASE WHEN @correct = 1 THEN streak + 1 ELSE 0 END,
+       best_streak = MAX(best_streak, CASE WHEN @correct = 1 THEN streak + 1 ELSE 0 END),
+       updated_at = @now`,
+  );
+  const scoreOf = db.prepare<[string, string], ScoreRecord>(
+    "SELECT user_id, answered, correct, streak, best_streak FROM scores WHERE guild_id = ? AND user_id = ?",
+  );
+  const topRows = db.prepare<[string, number], ScoreRecord>(
+    `SELECT user_id, answered, correct, streak, best_streak FROM scores WHERE guild_id = ?
+     ORDER BY correct DESC, answered ASC, best_streak DESC, user_id ASC LIMIT ?`,
+  );
+  const rankRow = db.prepare<
+    { guild: string; correct: number; answered: number; best: number; user: string },
+    { ahead: number }
+  >(
+    `SELECT COUNT(*) AS ahead FROM scores WHERE guild_id = @guild AND (
+       correct > @correct OR (correct = @correct AND answered < @answered) OR
+       (correct = @correct AND answered = @answered AND best_streak > @best) OR
+       (correct = @correct AND answered = @answered AND best_streak = @best AND user_id < @user))`,
+  );
+  const memberCount = db.prepare<[string], { n: number }>(
+    "SELECT COUNT(*) AS n FROM scores WHERE guild_id = ?",
+  );
+  const deleteAnswers = db.prepare("DELETE FROM answers WHERE guild_id = ?");
+  const deleteScores = db.prepare("DELETE FROM scores WHERE guild_id = ?");
+
+  const record = db.transaction((input: Parameters<Scoreboard["recordAnswer"]>[0]): RecordResult => {
+    const at = now().toISOString();
+    const inserted = insertAnswer.run(
+      input.guildId,
+      input.userId,
+      input.questionId,
+      input.choice,
+      input.correct ? 1 : 0,
+      at,
+    );
+    if (inserted.changes === 0) {
+      const first = firstAnswer.get(input.guildId, input.userId, input.questionId);
+      return {
+        counted: false,
+        firstChoice: first?.choice ?? input.choice,
+        firstCorrect: first?.correct === 1,
+      };
+    }
+    upsertScore.run({ guild: input.guildId, user: input.userId, correct: input.correct ? 1 : 0, now: at });
+    const score = scoreOf.get(input.guildId, input.userId);
+    if (!score) throw new Error("score row missing right after its upsert");
+    return { counted: true, correct: input.correct, score: toRow(score) };
+  });
+  // IMMEDIATE takes the write lock up front, so two processes answering at once serialise cleanly.
+  const recordImmediate = (input: Parameters<Scoreboard["recordAnswer"]>[0]) => record.immediate(input);
+
+  const reset = db.transaction((guildId: string) => {
+    const members = memberCount.get(guildId)?.n ?? 0;
+    deleteAnswers.run(guildId);
+    deleteScores.run(guildId);
+    return members;
+  });
+
+  return {
+    recordAnswer: recordImmediate,
+    top: (guildId, limit = 10) => topRows.all(guildId, limit).map(toRow),
+    rankOf(guildId, userId) {
+      const score = scoreOf.get(guildId, userId);
+      if (!score) return null;
+      const ahead =
+        rankRow.get({
+          guild: guildId,
+          correct: score.correct,
+          answered: score.answered,
+          best: score.best_streak,
+          user: userId,
+        })?.ahead ?? 0;
+      return { rank: ahead + 1, row: toRow(score), members: memberCount.get(guildId)?.n ?? 0 };
+    },
+    resetGuild: (guildId) => reset(guildId),
+    backup: async (path) => {
+      mkdirSync(dirname(path), { recursive: true });
+      await db.backup(path);
+    },
+    close: () => db.close(),
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `the scoreboard database is at schema version ${current}, newer than this bot (${MIGRATIONS.length}); update the bot`,
+    );
+  }
+  db.transaction(() => {
+    for (let version = current; version < MIGRATIONS.length; version++) {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    }
+  })();
+}
