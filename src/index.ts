@@ -1,9 +1,11 @@
+import { join } from "node:path";
 import { loadConfig } from "./config.ts";
 import { runConsole } from "./console/repl.ts";
 import { createBot } from "./discord/bot.ts";
 import { loadKnowledgeOrThrow } from "./knowledge/load.ts";
 import { createLogger } from "./logger.ts";
 import { createSearch } from "./search/index.ts";
+import { openScoreboard } from "./storage/scoreboard.ts";
 
 // `npm start`: the Discord bot when DISCORD_TOKEN is set, the console otherwise. Wiring only.
 const loaded = loadConfig();
@@ -18,13 +20,26 @@ if (config.mode === "console") {
   await runConsole(search);
 } else {
   const logger = createLogger(config.logLevel);
-  const bot = createBot(config, { search, logger });
+  const scoreFile = join(config.dataDir, "scoreboard.sqlite");
+  let scoreboard: ReturnType<typeof openScoreboard>;
+  try {
+    scoreboard = openScoreboard(scoreFile);
+  } catch (error) {
+    console.error(
+      `Cannot open the quiz scoreboard at ${scoreFile}: ${(error as Error).message}. Set DATA_DIR in .env to a writable folder.`,
+    );
+    process.exit(1);
+  }
+  const bot = createBot(config, { search, logger, scoreboard });
   // Log and keep running: one bad event must not take the bot down for the whole server.
   process.on("unhandledRejection", (error) => logger.error("unhandled_rejection", { error }));
   process.on("uncaughtException", (error) => logger.error("uncaught_exception", { error }));
   const shutdown = (signal: string) => {
     logger.info("shutting_down", { signal });
-    bot.stop().finally(() => process.exit(0));
+    bot.stop().finally(() => {
+      scoreboard.close();
+      process.exit(0);
+    });
   };
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));

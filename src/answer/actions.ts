@@ -4,9 +4,17 @@ import { buildFactsReply } from "./ask.ts";
 import { buildTimelineReply } from "./catalogue.ts";
 import type { Action, Reply } from "./reply.ts";
 import { buildSectorReply, buildSectorSourcesReply } from "./sector.ts";
+import { buildLessonReply, buildNoQuestionReply, buildQuizQuestionReply, pickQuestion } from "./study.ts";
 
-/** The reply a button (or a console follow-up) stands for. Ids were validated when the action was decoded. */
-export function replyForAction(kb: KnowledgeBase, action: Action): Reply | null {
+/**
+ * The reply a button (or a console follow-up) stands for. Ids were validated when the action was decoded.
+ * A quiz answer needs the scoreboard, so its adapter answers it; here it is null.
+ */
+export function replyForAction(
+  kb: KnowledgeBase,
+  action: Action,
+  random: () => number = Math.random,
+): Reply | null {
   switch (action.type) {
     case "sector":
     case "sector-facts":
@@ -22,5 +30,17 @@ export function replyForAction(kb: KnowledgeBase, action: Action): Reply | null 
     }
     case "timeline":
       return buildTimelineReply(kb, action.page);
+    case "lesson":
+      return action.index < kb.lessons.length ? buildLessonReply(kb, action.index) : null;
+    case "quiz": {
+      const filter = {
+        ...(action.sectorId ? { sectorId: action.sectorId } : {}),
+        ...(action.lesson !== undefined ? { lesson: action.lesson } : {}),
+      };
+      const question = pickQuestion(kb, filter, random);
+      return question ? buildQuizQuestionReply(kb, question, filter) : buildNoQuestionReply(filter);
+    }
+    case "quiz-answer":
+      return null;
   }
 }

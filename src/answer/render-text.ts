@@ -28,7 +28,11 @@ export function renderText(reply: Reply): string {
   }
   if (reply.footer) lines.push("", reply.footer);
   if (reply.actions.length) lines.push("", `Next: ${reply.actions.map((a) => a.label).join(" | ")}`);
-  return `${lines.join("\n")}\n`;
+  // The model's few emphasis marks (**bold**, `code`) are Discord markdown; a terminal shows plain text.
+  return `${lines
+    .join("\n")
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/`([^`\n]+)`/g, "$1")}\n`;
 }
 
 function indent(text: string): string {

@@ -54,7 +54,10 @@ export type Action =
   | { type: "sector-facts"; sectorId: SectorId; page: number }
   | { type: "sector-sources"; sectorId: SectorId }
   | { type: "facts"; factIds: string[] }
-  | { type: "timeline"; page: number };
+  | { type: "timeline"; page: number }
+  | { type: "lesson"; index: number }
+  | { type: "quiz"; sectorId?: SectorId; lesson?: number }
+  | { type: "quiz-answer"; questionId: string; choice: number };
 
 export interface ReplyAction {
   label: string;

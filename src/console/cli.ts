@@ -34,6 +34,8 @@ export function knowledgeAsJson(kb: KnowledgeBase): object {
     sectors: kb.sectors,
     facts: kb.facts,
     synonyms: kb.synonyms,
+    lessons: kb.lessons,
+    questions: kb.questions,
   };
 }
 

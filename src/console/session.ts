@@ -9,6 +9,14 @@ import {
 import { renderText } from "../answer/render-text.ts";
 import type { Reply, ReplyAction } from "../answer/reply.ts";
 import { noticeReply, respondToQuestion, respondToSector } from "../answer/respond.ts";
+import {
+  buildLessonReply,
+  buildNoQuestionReply,
+  buildQuizFeedbackReply,
+  buildQuizQuestionReply,
+  pickQuestion,
+  type QuizFilter,
+} from "../answer/study.ts";
 import type { Search } from "../search/index.ts";
 
 export const CONSOLE_BANNER = `mic2025-bot console: DISCORD_TOKEN is not set, so the answers come here instead of Discord.
@@ -27,12 +35,24 @@ export interface ConsoleOutput {
  */
 export class ConsoleSession {
   private actions: ReplyAction[] = [];
+  /** The console's own tally: first answer per question counts, as on Discord, but nothing is saved. */
+  private readonly answered = new Map<string, number>();
+  private correct = 0;
 
-  constructor(private readonly search: Search) {}
+  constructor(
+    private readonly search: Search,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   handleLine(line: string): ConsoleOutput {
     const input = line.trim();
-    if (!input) return { text: "" };
+    if (!input) {
+      // Enter walks on: the next lesson, or the next page.
+      const next = this.actions.findIndex(
+        (a) => a.label === "Next" || a.label === "More facts" || a.label === "Later",
+      );
+      return next >= 0 ? this.follow(next + 1) : { text: "" };
+    }
     if (/^\d{1,2}$/.test(input) && this.actions.length) return this.follow(Number(input));
     const [word = "", ...rest] = input.split(/\s+/);
     const argument = input.slice(word.length).trim();
@@ -53,8 +73,24 @@ export class ConsoleSession {
         return this.show(buildTimelineReply(this.search.kb));
       case "sources":
         return this.show(buildSourcesReply(this.search.kb));
+      case "learn": {
+        const lesson = argument ? Number.parseInt(argument, 10) : 1;
+        return this.show(buildLessonReply(this.search.kb, Number.isNaN(lesson) ? -1 : lesson - 1));
+      }
+      case "quiz":
+        return this.quiz(argument);
       case "help":
-        return this.show(buildHelpReply([["/quit", "Leave the console.", "/quit"]]));
+        return this.show(
+          buildHelpReply([
+            ["/learn", "The guided path; Enter for the next lesson.", "/learn 3"],
+            [
+              "/quiz",
+              "A question; answer with its number. `/quiz scores` for this session's score.",
+              "/quiz semiconductors",
+            ],
+            ["/quit", "Leave the console.", "/quit"],
+          ]),
+        );
       case "":
         // Plain words are a question, as most people type them.
         return this.show(respondToQuestion(this.search, input));
@@ -66,10 +102,52 @@ export class ConsoleSession {
     }
   }
 
+  private quiz(argument: string): ConsoleOutput {
+    if (argument.toLowerCase() === "scores") {
+      return this.show(
+        noticeReply(
+          "Your score in this console",
+          `${this.correct} right of ${this.answered.size}. The server scoreboard lives in the Discord bot.`,
+        ),
+      );
+    }
+    const filter: QuizFilter = {};
+    if (/^\d{1,2}$/.test(argument)) filter.lesson = Number(argument) - 1;
+    else if (argument) {
+      const sector = this.search.resolveSector(argument).sector;
+      if (!sector)
+        return this.show(
+          noticeReply("Which sector?", `No sector matches "${argument}". Try /sectors for the list.`),
+        );
+      filter.sectorId = sector.id;
+    }
+    const question = pickQuestion(this.search.kb, filter, this.random);
+    return this.show(
+      question ? buildQuizQuestionReply(this.search.kb, question, filter) : buildNoQuestionReply(filter),
+    );
+  }
+
   private follow(choice: number): ConsoleOutput {
     const picked = this.actions[choice - 1];
     if (!picked) return { text: `Pick a number from 1 to ${this.actions.length}, or type a command.\n` };
-    const reply = replyForAction(this.search.kb, picked.action);
+    if (picked.action.type === "quiz-answer") {
+      const { questionId, choice: answer } = picked.action;
+      const question = this.search.kb.questions.find((q) => q.id === questionId);
+      if (!question) return { text: "That question is no longer available.\n" };
+      const first = this.answered.get(questionId);
+      if (first === undefined) {
+        this.answered.set(questionId, answer);
+        if (answer === question.answer) this.correct++;
+      }
+      const result =
+        first === undefined
+          ? null
+          : ({ counted: false, firstChoice: first, firstCorrect: first === question.answer } as const);
+      // Keep the question's choices, so "Another question" stays one number away.
+      const reply = buildQuizFeedbackReply(this.search.kb, question, answer, result);
+      return this.show({ ...reply, actions: this.actions.filter((a) => a.action.type === "quiz") });
+    }
+    const reply = replyForAction(this.search.kb, picked.action, this.random);
     return reply ? this.show(reply) : { text: "That choice is no longer available.\n" };
   }
 

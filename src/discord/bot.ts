@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits } from "discord.js";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Search } from "../search/index.ts";
+import type { Scoreboard } from "../storage/scoreboard.ts";
 import type { BotCommand } from "./commands/command.ts";
 import { COMMANDS } from "./commands/index.ts";
 import { createCustomIdCodec } from "./custom-id.ts";
@@ -10,6 +11,9 @@ import { createInteractionHandler } from "./dispatcher.ts";
 export interface BotDeps {
   search: Search;
   logger: Logger;
+  /** The quiz scoreboard; without one, quiz answers are judged but not saved. */
+  scoreboard?: Scoreboard | null;
+  random?: () => number;
   commands?: readonly BotCommand[];
   /** REST tuning, for tests against a local double. */
   rest?: { retries?: number; timeout?: number };
@@ -27,7 +31,10 @@ export interface Bot {
  * Builds the bot without connecting: the production entry and the end-to-end tests both call this, so
  * the tests cover the real wiring. Only the `Guilds` intent: interactions need no privileged intent.
  */
-export function createBot(config: Config, { search, logger, commands = COMMANDS, rest = {} }: BotDeps): Bot {
+export function createBot(
+  config: Config,
+  { search, logger, scoreboard = null, random = Math.random, commands = COMMANDS, rest = {} }: BotDeps,
+): Bot {
   const token = config.discord.token;
   if (!token) throw new Error("createBot needs DISCORD_TOKEN; without it, start the console instead");
   const client = new Client({
@@ -37,7 +44,7 @@ export function createBot(config: Config, { search, logger, commands = COMMANDS,
     rest: { api: config.discord.apiUrl, ...rest },
   });
   const handleInteraction = createInteractionHandler({
-    context: { search },
+    context: { search, scoreboard, random },
     codec: createCustomIdCodec(search.kb),
     logger,
     commands,

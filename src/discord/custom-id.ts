@@ -11,12 +11,14 @@ import { SECTOR_IDS, type SectorId } from "../knowledge/schema.ts";
  *   v1:ss:<sector>           a sector's sources
  *   v1:f:<code>.<code>...    a list of facts (the "More" of /ask), by short stable fact codes
  *   v1:t:<page>              a page of the timeline
- * Extra kinds (the study tools) register their own prefix through `extraKinds`.
+ *   v1:l:<index>             a lesson of the guided path
+ *   v1:q[:s:<sector>|:l:<n>] a new quiz question, optionally from a sector or a lesson
+ *   v1:qa:<code>:<choice>    an answer (0-3) to the quiz question with that short code
  */
 const VERSION = "v1";
 const MAX_PAGE = 99;
 
-/** A short, stable code for a fact id (FNV-1a, base 36): fact ids are never reused, so neither are codes. */
+/** A short, stable code for a fact or question id (FNV-1a, base 36): ids are never reused, so neither are codes. */
 export function factCode(factId: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < factId.length; i++) {
@@ -43,6 +45,7 @@ function parsePage(value: string | undefined): number | null {
 /** Builds the codec for one knowledge base (fact codes are looked up in it). */
 export function createCustomIdCodec(kb: KnowledgeBase): CustomIdCodec {
   const factByCode = new Map(kb.facts.map((f) => [factCode(f.id), f.id]));
+  const questionByCode = new Map(kb.questions.map((q) => [factCode(q.id), q.id]));
 
   function encode(action: Action): string {
     let id: string;
@@ -71,6 +74,19 @@ export function createCustomIdCodec(kb: KnowledgeBase): CustomIdCodec {
       case "timeline":
         id = `${VERSION}:t:${action.page}`;
         break;
+      case "lesson":
+        id = `${VERSION}:l:${action.index}`;
+        break;
+      case "quiz":
+        id = action.sectorId
+          ? `${VERSION}:q:s:${action.sectorId}`
+          : action.lesson !== undefined
+            ? `${VERSION}:q:l:${action.lesson}`
+            : `${VERSION}:q`;
+        break;
+      case "quiz-answer":
+        id = `${VERSION}:qa:${factCode(action.questionId)}:${action.choice}`;
+        break;
     }
     if (id.length > DISCORD_LIMITS.customId)
       throw new Error(`custom id over ${DISCORD_LIMITS.customId} characters: ${id}`);
@@ -93,6 +109,25 @@ export function createCustomIdCodec(kb: KnowledgeBase): CustomIdCodec {
       case "t": {
         const page = parsePage(first);
         return page !== null && second === undefined ? { type: "timeline", page } : null;
+      }
+      case "l": {
+        const index = parsePage(first);
+        return index !== null && second === undefined && index < kb.lessons.length
+          ? { type: "lesson", index }
+          : null;
+      }
+      case "q": {
+        if (first === undefined) return { type: "quiz" };
+        if (first === "s" && isSector(second)) return { type: "quiz", sectorId: second };
+        const lesson = first === "l" ? parsePage(second) : null;
+        return lesson !== null && lesson < kb.lessons.length ? { type: "quiz", lesson } : null;
+      }
+      case "qa": {
+        const questionId = first ? questionByCode.get(first) : undefined;
+        const choice = second !== undefined && /^[0-3]$/.test(second) ? Number(second) : null;
+        return questionId !== undefined && choice !== null
+          ? { type: "quiz-answer", questionId, choice }
+          : null;
       }
       case "f": {
         if (!first || second !== undefined) return null;

@@ -10,6 +10,7 @@ import { DISCORD_LIMITS } from "../answer/limits.ts";
 import type { Logger } from "../logger.ts";
 import type { BotCommand, CommandContext } from "./commands/command.ts";
 import { COMMANDS, commandsByName } from "./commands/index.ts";
+import { answerQuizButton } from "./commands/quiz.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { renderDiscord } from "./render.ts";
 
@@ -87,7 +88,18 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
 
   async function onButton(interaction: ButtonInteraction): Promise<{ outcome: Outcome }> {
     const action = codec.decode(interaction.customId);
-    const reply = action ? replyForAction(context.search.kb, action) : null;
+    if (action?.type === "quiz-answer") {
+      // Answers are private and never change the shared question.
+      const feedback = answerQuizButton(context, interaction, action.questionId, action.choice);
+      if (feedback) {
+        await interaction.reply(renderDiscord(feedback, codec, { ephemeral: true }));
+        return { outcome: "answered" };
+      }
+    }
+    const reply =
+      action && action.type !== "quiz-answer"
+        ? replyForAction(context.search.kb, action, context.random)
+        : null;
     if (!reply) {
       await interaction.reply({
         content: INVALID_BUTTON,

@@ -162,12 +162,12 @@ export function checkKnowledge(records: KnowledgeRecords): KnowledgeProblem[] {
     });
   }
   for (const { file, record: question } of records.questions) {
-    question.explanationFactIds.forEach((id, i) => {
+    question.factIds.forEach((id, i) => {
       if (!factIds.has(id)) {
         problems.push({
           file,
           recordId: question.id,
-          field: `explanationFactIds[${i}]`,
+          field: `factIds[${i}]`,
           message: `unknown fact "${id}"`,
         });
       }

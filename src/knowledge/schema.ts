@@ -185,7 +185,7 @@ export const QuizQuestionSchema = z
         "the four choices must differ",
       ),
     answer: z.number().int().min(0).max(3).describe("Index (0-3) of the right choice."),
-    explanationFactIds: z.array(Slug).min(1).max(3).describe("Facts that explain the right answer."),
+    factIds: z.array(Slug).min(1).max(3).describe("Facts that explain the right answer."),
     sector: SectorIdSchema.optional(),
     topic: Slug.optional(),
   })

@@ -10,6 +10,8 @@ export interface KnowledgeSummary {
   bySector: [string, number][];
   byTopic: [string, number][];
   policyWide: number;
+  lessons: number;
+  questions: number;
 }
 
 /** Summarises the knowledge base for `npm run kb:check`. */
@@ -29,6 +31,8 @@ export function summarizeKnowledge(kb: KnowledgeBase): KnowledgeSummary {
     bySector: kb.sectors.map((s) => [s.id, kb.factsBySector.get(s.id)?.length ?? 0]),
     byTopic: [...byTopic],
     policyWide: kb.facts.filter((f) => f.sectors.length === 0).length,
+    lessons: kb.lessons.length,
+    questions: kb.questions.length,
   };
 }
 
@@ -41,6 +45,7 @@ export function formatKnowledgeSummary(summary: KnowledgeSummary): string {
   return [
     `Knowledge base OK: ${summary.facts} facts, ${summary.sectors} sectors, ${summary.topics} topics, ${summary.sources} sources.`,
     `Confidence: ${summary.byConfidence.H} H, ${summary.byConfidence.M} M. Policy-wide facts (no sector): ${summary.policyWide}.`,
+    `Study tools: ${summary.lessons} lessons, ${summary.questions} quiz questions.`,
     "Facts per sector:",
     table(summary.bySector),
     "Facts per topic:",

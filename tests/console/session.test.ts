@@ -29,6 +29,22 @@ describe("ConsoleSession", () => {
     expect(session.handleLine("42").text).toContain("Pick a number");
   });
 
+  it("walks the lessons with Enter", () => {
+    const session = new ConsoleSession(search);
+    expect(session.handleLine("/learn").text).toContain(`Lesson 1 of ${search.kb.lessons.length}`);
+    expect(session.handleLine("").text).toContain(`Lesson 2 of ${search.kb.lessons.length}`);
+    expect(session.handleLine("/learn 99").text).toContain("No such lesson");
+  });
+
+  it("runs a quiz with numbered choices; the first answer counts", () => {
+    const session = new ConsoleSession(search, () => 0);
+    const question = search.kb.questions[0];
+    if (!question) throw new Error("no questions");
+    expect(session.handleLine("/quiz").text).toContain(question.question);
+    expect(session.handleLine(String(question.answer + 1)).text).toContain("Right!");
+    expect(session.handleLine("/quiz scores").text).toContain("1 right of 1");
+  });
+
   it("quits on /quit", () => {
     expect(new ConsoleSession(search).handleLine("/quit").quit).toBe(true);
   });

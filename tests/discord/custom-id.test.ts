@@ -14,6 +14,11 @@ describe("button custom ids", () => {
     { type: "sector-sources", sectorId: "commercial-aircraft" },
     { type: "facts", factIds: factIds.slice(0, 6) },
     { type: "timeline", page: 3 },
+    { type: "lesson", index: 0 },
+    { type: "quiz" },
+    { type: "quiz", sectorId: "semiconductors" },
+    { type: "quiz", lesson: 2 },
+    { type: "quiz-answer", questionId: kb.questions[0]?.id ?? "", choice: 3 },
   ])("round-trips %j within 100 characters", (action) => {
     const id = codec.encode(action);
     expect(id.length).toBeLessThanOrEqual(100);
@@ -28,8 +33,9 @@ describe("button custom ids", () => {
     if (decoded?.type === "facts") expect(decoded.factIds).toEqual(factIds.slice(0, decoded.factIds.length));
   });
 
-  it("gives every fact its own code", () => {
+  it("gives every fact and every quiz question its own code", () => {
     expect(new Set(factIds.map(factCode)).size).toBe(factIds.length);
+    expect(new Set(kb.questions.map((q) => factCode(q.id))).size).toBe(kb.questions.length);
   });
 
   it.each([
@@ -47,6 +53,11 @@ describe("button custom ids", () => {
     `v1:f:${factCode(factIds[0] ?? "")}.`,
     "v1:t:x",
     "v1:x:semiconductors",
+    "v1:l:99",
+    "v1:q:s:spaceships",
+    "v1:q:l:99",
+    `v1:qa:${factCode(kb.questions[0]?.id ?? "")}:4`,
+    "v1:qa:zzzzzzz:1",
     `v1:s:${"a".repeat(120)}`,
   ])("rejects the forged or garbled id %j", (id) => {
     expect(codec.decode(id)).toBeNull();

@@ -12,6 +12,12 @@ import {
 import type { Reply } from "../../src/answer/reply.ts";
 import { respondToQuestion, respondToSector } from "../../src/answer/respond.ts";
 import { buildSectorReply, buildSectorSourcesReply, sectorPageCount } from "../../src/answer/sector.ts";
+import {
+  buildLessonReply,
+  buildQuizFeedbackReply,
+  buildQuizQuestionReply,
+  buildScoresReply,
+} from "../../src/answer/study.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { escapeUserText, renderDiscord } from "../../src/discord/render.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
@@ -41,6 +47,34 @@ function everyReply(): [string, Reply][] {
     ["sources", buildSourcesReply(kb)],
     ["help", buildHelpReply()],
   );
+  kb.lessons.forEach((_lesson, i) => replies.push([`lesson ${i + 1}`, buildLessonReply(kb, i)]));
+  for (const question of kb.questions) {
+    replies.push([
+      `quiz ${question.id}`,
+      buildQuizQuestionReply(kb, question, { sectorId: "agricultural-machinery" }),
+    ]);
+    for (let choice = 0; choice < 4; choice++) {
+      replies.push([
+        `quiz ${question.id} answer ${choice}`,
+        buildQuizFeedbackReply(kb, question, choice, null),
+      ]);
+    }
+    replies.push([
+      `quiz ${question.id} repeat`,
+      buildQuizFeedbackReply(kb, question, 0, { counted: false, firstChoice: 3, firstCorrect: false }),
+    ]);
+  }
+  const rows = Array.from({ length: 10 }, (_, i) => ({
+    userId: `${10 ** 17 + i}`,
+    answered: 9999,
+    correct: 9999,
+    streak: 999,
+    bestStreak: 999,
+  }));
+  replies.push([
+    "scores",
+    buildScoresReply(rows, { rank: 12345, row: rows[0] as (typeof rows)[number], members: 99999 }),
+  ]);
   for (const { query } of [...querySet.sectors, ...querySet.misses])
     replies.push([`/sector ${query}`, respondToSector(search, query)]);
   for (const { query } of [...querySet.questions, ...querySet.misses]) {

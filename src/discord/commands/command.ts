@@ -6,10 +6,15 @@ import type {
 } from "discord.js";
 import type { Reply } from "../../answer/reply.ts";
 import type { Search } from "../../search/index.ts";
+import type { Scoreboard } from "../../storage/scoreboard.ts";
 
 /** What every handler may use: built once at start-up. */
 export interface CommandContext {
   search: Search;
+  /** The quiz scoreboard; null when the bot runs without one (answers are then not saved). */
+  scoreboard: Scoreboard | null;
+  /** Random source for quiz questions (fixed in tests). */
+  random: () => number;
 }
 
 /** An autocomplete choice, already within Discord's limits. */

@@ -7,6 +7,8 @@ import {
   timelineCommand,
 } from "./catalogue.ts";
 import type { BotCommand } from "./command.ts";
+import { learnCommand } from "./learn.ts";
+import { quizCommand } from "./quiz.ts";
 import { sectorCommand } from "./sector.ts";
 
 /** The one registry: the dispatcher routes by it and `deploy-commands` registers exactly it. */
@@ -17,6 +19,8 @@ export const COMMANDS: readonly BotCommand[] = [
   overviewCommand,
   timelineCommand,
   sourcesCommand,
+  learnCommand,
+  quizCommand,
   helpCommand,
 ];
 

@@ -1,0 +1,172 @@
+import type { KnowledgeBase } from "../knowledge/load.ts";
+import type { Fact, QuizQuestion, SectorId } from "../knowledge/schema.ts";
+import type { RecordResult, ScoreRow } from "../storage/scoreboard.ts";
+import { citeFacts, type Reply, type ReplyAction } from "./reply.ts";
+import { noticeReply } from "./respond.ts";
+
+/** Letters of the four choices. */
+export const CHOICE_LETTERS = ["A", "B", "C", "D"] as const;
+
+function factsOf(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
+  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
+}
+
+/**
+ * One lesson of the guided path: "Lesson 3 of 10", its intro, its facts with sources, and Back, Next and
+ * "Quiz me on this" buttons. `index` is 0-based; out-of-range asks for a valid number.
+ */
+export function buildLessonReply(kb: KnowledgeBase, index: number): Reply {
+  const count = kb.lessons.length;
+  const lesson = kb.lessons[index];
+  if (!lesson)
+    return noticeReply("No such lesson", `The path has lessons 1 to ${count}. Try /learn lesson:1.`);
+  const { facts, citations } = citeFacts(kb, factsOf(kb, lesson.factIds));
+  const actions: ReplyAction[] = [];
+  if (index > 0) actions.push({ label: "Back", action: { type: "lesson", index: index - 1 } });
+  if (index + 1 < count)
+    actions.push({ label: "Next", action: { type: "lesson", index: index + 1 }, primary: true });
+  if (quizQuestionsFor(kb, { lesson: index }).length) {
+    actions.push({ label: "Quiz me on this", action: { type: "quiz", lesson: index } });
+  }
+  return {
+    title: `Lesson ${index + 1} of ${count}: ${lesson.title}`,
+    summary: lesson.intro,
+    fields: [],
+    facts,
+    citations,
+    footer: `Lesson ${index + 1} of ${count} · jump with /learn lesson:<number> · H = high confidence, M = medium`,
+    actions,
+  };
+}
+
+/** Which questions a quiz draws from: all, a sector's, or those a lesson's facts explain. */
+export interface QuizFilter {
+  sectorId?: SectorId;
+  lesson?: number;
+}
+
+/** The questions matching a filter, in file order. */
+export function quizQuestionsFor(kb: KnowledgeBase, filter: QuizFilter): QuizQuestion[] {
+  const lessonFacts =
+    filter.lesson === undefined ? undefined : new Set(kb.lessons[filter.lesson]?.factIds ?? []);
+  return kb.questions.filter((q) => {
+    if (filter.sectorId) {
+      const bySector = q.sector === filter.sectorId;
+      const byFacts = q.factIds.some((id) =>
+        kb.factById.get(id)?.sectors.includes(filter.sectorId as SectorId),
+      );
+      if (!bySector && !byFacts) return false;
+    }
+    if (lessonFacts && !q.factIds.some((id) => lessonFacts.has(id))) return false;
+    return true;
+  });
+}
+
+/** Picks a question at random (the caller passes the random source, so tests can fix it). */
+export function pickQuestion(
+  kb: KnowledgeBase,
+  filter: QuizFilter,
+  random: () => number = Math.random,
+): QuizQuestion | null {
+  const pool = quizQuestionsFor(kb, filter);
+  if (!pool.length) return null;
+  return pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))] ?? null;
+}
+
+/** A quiz question with A–D buttons. Anyone may answer; each gets a private reply. */
+export function buildQuizQuestionReply(
+  kb: KnowledgeBase,
+  question: QuizQuestion,
+  filter: QuizFilter = {},
+): Reply {
+  const context = [
+    question.sector ? kb.sectorById.get(question.sector)?.name : undefined,
+    question.topic ? kb.topicById.get(question.topic)?.name : undefined,
+  ].filter(Boolean);
+  return {
+    title: `Quiz: ${question.question}`,
+    summary: `${question.choices.map((c, i) => `**${CHOICE_LETTERS[i]}.** ${c}`).join("\n")}\n\nAnyone can answer: pick a letter below. Your first answer counts.`,
+    fields: context.length ? [{ name: "About", value: context.join(" · "), inline: true }] : [],
+    facts: [],
+    citations: [],
+    footer: "Scores: /quiz scores",
+    actions: [
+      ...question.choices.map((choice, i) => ({
+        label: `${CHOICE_LETTERS[i]}. ${choice}`,
+        action: { type: "quiz-answer" as const, questionId: question.id, choice: i },
+      })),
+      { label: "Another question", action: { type: "quiz" as const, ...filter } },
+    ],
+  };
+}
+
+/** "No question for that": a private notice, marked as a miss so authors see what to write. */
+export function buildNoQuestionReply(filter: QuizFilter): Reply {
+  return {
+    ...noticeReply(
+      "No quiz question for that yet",
+      filter.sectorId
+        ? "There is no question about this sector yet. Try /quiz question without a sector."
+        : "There is no question for that lesson yet. Try /quiz question without a lesson.",
+    ),
+    miss: true,
+  };
+}
+
+/**
+ * The private reply to an answer: right or wrong, the right answer, the facts that explain it with their
+ * sources, and the member's score. A repeated click is told that the first answer counts.
+ */
+export function buildQuizFeedbackReply(
+  kb: KnowledgeBase,
+  question: QuizQuestion,
+  choice: number,
+  result: RecordResult | null,
+): Reply {
+  const right = `${CHOICE_LETTERS[question.answer]}. ${question.choices[question.answer]}`;
+  const { facts, citations } = citeFacts(kb, factsOf(kb, question.factIds));
+  let title: string;
+  let summary: string;
+  if (result && !result.counted) {
+    title = "You already answered this one";
+    summary = `Your first answer (${CHOICE_LETTERS[result.firstChoice]}) counts${result.firstCorrect ? ", and it was right" : ""}. The answer is **${right}**.`;
+  } else {
+    const correct = choice === question.answer;
+    title = correct ? "✅ Right!" : "❌ Not quite";
+    summary = correct
+      ? `**${right}** is right.`
+      : `You picked ${CHOICE_LETTERS[choice]}. The answer is **${right}**.`;
+    if (result?.counted) {
+      const s = result.score;
+      summary += `\nYour score here: ${s.correct} right of ${s.answered}, streak ${s.streak} (best ${s.bestStreak}).`;
+    }
+  }
+  return { title, summary: `${summary}\n\nWhy:`, fields: [], facts, citations, actions: [], ephemeral: true };
+}
+
+/** `/quiz scores`: the server's top 10 and the caller's own rank. */
+export function buildScoresReply(
+  top: readonly ScoreRow[],
+  own: { rank: number; row: ScoreRow; members: number } | null,
+): Reply {
+  const line = (r: ScoreRow, i: number) =>
+    `**${i + 1}.** <@${r.userId}>: ${r.correct} right of ${r.answered} · streak ${r.streak} (best ${r.bestStreak})`;
+  return {
+    title: "Quiz scores",
+    summary: top.length
+      ? top.map(line).join("\n")
+      : "Nobody has answered a question here yet. Start with /quiz question.",
+    fields: [
+      {
+        name: "You",
+        value: own
+          ? `#${own.rank} of ${own.members}: ${own.row.correct} right of ${own.row.answered} · streak ${own.row.streak} (best ${own.row.bestStreak})`
+          : "No answers yet: try /quiz question.",
+      },
+    ],
+    facts: [],
+    citations: [],
+    footer: "Ranked by right answers, then by fewer answers given. Only this server's answers count here.",
+    actions: [],
+  };
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openScoreboard, type Scoreboard } from "../../src/storage/scoreboard.ts";
+import { runScoresAdmin } from "../../src/storage/scores-admin.ts";
+
+let dir: string;
+let board: Scoreboard;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "mic2025-admin-"));
+  board = openScoreboard(join(dir, "scoreboard.sqlite"));
+  board.recordAnswer({ guildId: "g1", userId: "u1", questionId: "q1", choice: 0, correct: true });
+});
+afterEach(() => {
+  board.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await runScoresAdmin(argv, board, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe("npm run scores", () => {
+  it("shows a server's top members", async () => {
+    expect(await run(["show", "g1"])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("u1: 1 right of 1"),
+    });
+  });
+
+  it("resets a server only with --yes", async () => {
+    expect(await run(["reset", "g1"])).toMatchObject({ code: 2, err: expect.stringContaining("--yes") });
+    expect(board.top("g1")).toHaveLength(1);
+    expect(await run(["reset", "g1", "--yes"])).toMatchObject({
+      code: 0,
+      out: expect.stringContaining("1 member"),
+    });
+    expect(board.top("g1")).toEqual([]);
+  });
+
+  it("backs up to a file", async () => {
+    const file = join(dir, "backups", "copy.sqlite");
+    expect((await run(["backup", file])).code).toBe(0);
+    const copy = openScoreboard(file);
+    expect(copy.top("g1")).toHaveLength(1);
+    copy.close();
+  });
+
+  it.each([[[]], [["drop"]], [["show"]]])("usage error for %j", async (argv) => {
+    expect((await run(argv)).code).toBe(2);
+  });
+});
