@@ -137,6 +137,13 @@ export const COMMAND_HELP = [
   ["/overview", "What the plan is: who issued it, its goals and steps, its sectors, its name.", "/overview"],
   ["/timeline", "Dated milestones since 2015.", "/timeline"],
   ["/sources", "The sources with links, and what H and M confidence mean.", "/sources"],
+  ["/learn", "A guided path, lesson by lesson, with Back and Next.", "/learn lesson:1"],
+  [
+    "/quiz question",
+    "A question anyone can answer; your first answer counts.",
+    "/quiz question sector:semiconductors",
+  ],
+  ["/quiz scores", "The server's top 10 and your rank.", "/quiz scores"],
   ["/help", "This list.", "/help"],
 ] as const;
 

@@ -82,12 +82,7 @@ export class ConsoleSession {
       case "help":
         return this.show(
           buildHelpReply([
-            ["/learn", "The guided path; Enter for the next lesson.", "/learn 3"],
-            [
-              "/quiz",
-              "A question; answer with its number. `/quiz scores` for this session's score.",
-              "/quiz semiconductors",
-            ],
+            ["Enter", "In a lesson or a paged reply: the next one. Numbers pick a button.", "1"],
             ["/quit", "Leave the console.", "/quit"],
           ]),
         );
