@@ -73,7 +73,9 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
     const mention = target && !ephemeral ? target.id : undefined;
     await interaction.reply(renderDiscord(reply, codec, { ephemeral, ...(mention ? { mention } : {}) }));
     if (reply.miss) {
-      const query = interaction.options.data.find((o) => typeof o.value === "string")?.value;
+      // The typed text may sit inside a subcommand (`/quiz question sector:...`).
+      const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
+      const query = options.find((o) => typeof o.value === "string")?.value;
       return { outcome: "no-match", ...(typeof query === "string" ? { query } : {}) };
     }
     return { outcome: "answered" };

@@ -6,49 +6,41 @@ import {
   buildSourcesReply,
   buildTimelineReply,
 } from "../../answer/catalogue.ts";
+import type { Reply } from "../../answer/reply.ts";
+import type { KnowledgeBase } from "../../knowledge/load.ts";
 import { type BotCommand, withShareOptions } from "./command.ts";
 
-/** `/sectors`: all sectors grouped by status. */
-export const sectorsCommand: BotCommand = {
-  data: withShareOptions(
-    new SlashCommandBuilder()
-      .setName("sectors")
-      .setDescription("All sectors, grouped by where China leads or depends"),
-  ).toJSON(),
-  shareable: true,
-  execute: ({ search }) => buildSectorsReply(search.kb),
-};
+/** A command with no input of its own: a fixed reply built from the knowledge base, shareable. */
+function catalogueCommand(
+  name: string,
+  description: string,
+  build: (kb: KnowledgeBase) => Reply,
+): BotCommand {
+  return {
+    data: withShareOptions(new SlashCommandBuilder().setName(name).setDescription(description)).toJSON(),
+    shareable: true,
+    execute: ({ search }) => build(search.kb),
+  };
+}
 
-/** `/overview`: what the plan is. */
-export const overviewCommand: BotCommand = {
-  data: withShareOptions(
-    new SlashCommandBuilder()
-      .setName("overview")
-      .setDescription("What Made in China 2025 is: who, when, goals, sectors"),
-  ).toJSON(),
-  shareable: true,
-  execute: ({ search }) => buildOverviewReply(search.kb),
-};
-
-/** `/timeline`: dated milestones since 2015. */
-export const timelineCommand: BotCommand = {
-  data: withShareOptions(
-    new SlashCommandBuilder().setName("timeline").setDescription("Dated milestones of the plan since 2015"),
-  ).toJSON(),
-  shareable: true,
-  execute: ({ search }) => buildTimelineReply(search.kb),
-};
-
-/** `/sources`: the source registry. */
-export const sourcesCommand: BotCommand = {
-  data: withShareOptions(
-    new SlashCommandBuilder()
-      .setName("sources")
-      .setDescription("The sources behind every answer, and what H and M mean"),
-  ).toJSON(),
-  shareable: true,
-  execute: ({ search }) => buildSourcesReply(search.kb),
-};
+export const sectorsCommand = catalogueCommand(
+  "sectors",
+  "All sectors, grouped by where China leads or depends",
+  buildSectorsReply,
+);
+export const overviewCommand = catalogueCommand(
+  "overview",
+  "What Made in China 2025 is: who, when, goals, sectors",
+  buildOverviewReply,
+);
+export const timelineCommand = catalogueCommand("timeline", "Dated milestones of the plan since 2015", (kb) =>
+  buildTimelineReply(kb),
+);
+export const sourcesCommand = catalogueCommand(
+  "sources",
+  "The sources behind every answer, and what H and M mean",
+  buildSourcesReply,
+);
 
 /** `/help`: what each command does. Always private. */
 export const helpCommand: BotCommand = {

@@ -9,7 +9,7 @@ export const learnCommand: BotCommand = {
       .setName("learn")
       .setDescription("A guided path through Made in China 2025, lesson by lesson")
       .addIntegerOption((o) =>
-        o.setName("lesson").setDescription("Jump to a lesson (1 to 10)").setMinValue(1).setMaxValue(12),
+        o.setName("lesson").setDescription("Jump to a lesson by its number").setMinValue(1).setMaxValue(12),
       ),
   ).toJSON(),
   shareable: true,

@@ -37,7 +37,7 @@ export const quizCommand: BotCommand = {
         .addIntegerOption((o) =>
           o
             .setName("lesson")
-            .setDescription("Only questions on this lesson (1 to 10)")
+            .setDescription("Only questions on this lesson (its number in /learn)")
             .setMinValue(1)
             .setMaxValue(12),
         )
@@ -63,11 +63,13 @@ export const quizCommand: BotCommand = {
     if (sectorQuery) {
       const resolved = search.resolveSector(sectorQuery);
       if (!resolved.sector) {
+        // The reply echoes what was typed as its title, which renderers escape.
         return {
           ...noticeReply(
-            "Which sector?",
-            `No sector matches "${sectorQuery.slice(0, 100)}". Pick one from the list as you type.`,
+            sectorQuery,
+            "No sector matches this name. Pick one from the list as you type, or see /sectors.",
           ),
+          titleIsUserText: true,
           miss: true,
         };
       }
