@@ -1,0 +1,91 @@
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type DiscordDouble, startDiscordDouble } from "./discord/double.ts";
+
+// `npm start` as a user runs it: the real entry file in its own process, configured only by environment.
+const TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
+
+function start(env: Record<string, string>): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+    cwd: process.cwd(),
+    // Only PATH from the parent: no token of the developer's shell leaks in.
+    env: { PATH: process.env.PATH ?? "", ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (d) => {
+    output += d;
+  });
+  child.stderr.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function until(check: () => boolean, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("npm start", () => {
+  let double: DiscordDouble;
+  let dataDir: string;
+  beforeAll(async () => {
+    double = await startDiscordDouble();
+    dataDir = mkdtempSync(join(tmpdir(), "mic2025-entry-"));
+  });
+  afterAll(async () => {
+    await double.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("with a token: logs in, answers, and shuts down cleanly on SIGTERM without printing the token", async () => {
+    const bot = start({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: double.apiUrl,
+      DATA_DIR: dataDir,
+      NODE_ENV: "test",
+    });
+    try {
+      await until(() => bot.output().includes('"event":"ready"'));
+      const callback = await double.dispatch(
+        double.chatInput("sector", [{ name: "name", type: 3, value: "chips" }]),
+      );
+      expect(callback.type).toBe(4);
+      bot.child.kill("SIGTERM");
+      expect(await bot.exited).toBe(0);
+      expect(bot.output()).toContain('"event":"stopped"');
+      expect(bot.output()).not.toContain(TOKEN.split(".")[0]);
+    } finally {
+      bot.child.kill("SIGKILL");
+    }
+  });
+
+  it.each([
+    [{ DISCORD_TOKEN: "not-a-token" }, "DISCORD_TOKEN"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+  ])("stops with one clear line for a malformed value: %j", async (env, variable) => {
+    const run = start(env);
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(variable);
+    expect(run.output().trim().split("\n")).toHaveLength(1);
+  });
+
+  it("without a token: opens the console and says why", async () => {
+    const run = start({ DATA_DIR: dataDir });
+    run.child.stdin.end("/sector robots\n/quit\n");
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain("DISCORD_TOKEN is not set");
+    expect(run.output()).toContain("Robotics");
+  });
+});
