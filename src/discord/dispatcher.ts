@@ -111,12 +111,15 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
       return { outcome: "invalid-button" };
     }
     // A private message is paged in place; a message in the channel stays as it is and the clicker gets
-    // their own private view, so one member's clicks never change what the others see.
+    // their own private view, so one member's clicks never change what the others see. A new quiz
+    // question from the channel goes to the channel: the group plays together.
     if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
       const { flags: _ephemeral, ...message } = renderDiscord(reply, codec);
       await interaction.update(message);
     } else {
-      await interaction.reply(renderDiscord(reply, codec, { ephemeral: true }));
+      await interaction.reply(
+        renderDiscord(reply, codec, { ephemeral: action?.type !== "quiz" || reply.ephemeral === true }),
+      );
     }
     return { outcome: "answered" };
   }
