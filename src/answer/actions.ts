@@ -38,7 +38,7 @@ export function replyForAction(
         ...(action.lesson !== undefined ? { lesson: action.lesson } : {}),
       };
       const question = pickQuestion(kb, filter, random);
-      return question ? buildQuizQuestionReply(kb, question, filter) : buildNoQuestionReply(filter);
+      return question ? buildQuizQuestionReply(kb, question, filter) : buildNoQuestionReply(kb, filter);
     }
     case "quiz-answer":
       return null;

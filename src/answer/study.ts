@@ -101,16 +101,18 @@ export function buildQuizQuestionReply(
 }
 
 /** "No question for that": a private notice, marked as a miss so authors see what to write. */
-export function buildNoQuestionReply(filter: QuizFilter): Reply {
-  return {
-    ...noticeReply(
-      "No quiz question for that yet",
-      filter.sectorId
-        ? "There is no question about this sector yet. Try /quiz question without a sector."
-        : "There is no question for that lesson yet. Try /quiz question without a lesson.",
-    ),
-    miss: true,
-  };
+export function buildNoQuestionReply(kb: KnowledgeBase, filter: QuizFilter): Reply {
+  let text: string;
+  if (filter.lesson !== undefined && !kb.lessons[filter.lesson]) {
+    text = `There is no lesson ${filter.lesson + 1}: the path has lessons 1 to ${kb.lessons.length}.`;
+  } else if (filter.sectorId && filter.lesson !== undefined) {
+    text = "No question matches both this sector and this lesson. Try one of the two on its own.";
+  } else if (filter.sectorId) {
+    text = "There is no question about this sector yet. Try /quiz question without a sector.";
+  } else {
+    text = "There is no question for that lesson yet. Try /quiz question without a lesson.";
+  }
+  return { ...noticeReply("No quiz question for that yet", text), miss: true };
 }
 
 /**

@@ -118,7 +118,9 @@ export class ConsoleSession {
     }
     const question = pickQuestion(this.search.kb, filter, this.random);
     return this.show(
-      question ? buildQuizQuestionReply(this.search.kb, question, filter) : buildNoQuestionReply(filter),
+      question
+        ? buildQuizQuestionReply(this.search.kb, question, filter)
+        : buildNoQuestionReply(this.search.kb, filter),
     );
   }
 

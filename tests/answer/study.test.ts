@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildLessonReply,
+  buildNoQuestionReply,
   buildQuizFeedbackReply,
   buildQuizQuestionReply,
   buildScoresReply,
@@ -67,6 +68,14 @@ describe("the quiz", () => {
     }
     for (let lesson = 0; lesson < kb.lessons.length; lesson++)
       expect(quizQuestionsFor(kb, { lesson }).length, `lesson ${lesson + 1}`).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [{ lesson: 98 }, "There is no lesson 99"],
+    [{ sectorId: "agricultural-machinery" as const, lesson: 0 }, "both this sector and this lesson"],
+  ])("explains why no question matches %j", (filter, text) => {
+    expect(pickQuestion(kb, filter)).toBeNull();
+    expect(buildNoQuestionReply(kb, filter).summary).toContain(text);
   });
 
   it("picks with the random source it is given", () => {

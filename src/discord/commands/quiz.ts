@@ -77,7 +77,7 @@ export const quizCommand: BotCommand = {
     }
     if (lesson !== null) filter.lesson = lesson - 1;
     const question = pickQuestion(search.kb, filter, random);
-    if (!question) return buildNoQuestionReply(filter);
+    if (!question) return buildNoQuestionReply(search.kb, filter);
     const reply = buildQuizQuestionReply(search.kb, question, filter);
     return interaction.options.getBoolean("private") ? { ...reply, ephemeral: true } : reply;
   },
