@@ -92,8 +92,9 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
   const postings = new Map<string, Map<string, number>>();
   const hanTerms = new Set<string>();
 
+  /** Adds a field's words to the index, each once however often it repeats there. */
   function addTerms(factId: string, text: string, field: Field) {
-    for (const term of tokenize(text)) {
+    for (const term of new Set(tokenize(text))) {
       if (isStopWord(term)) continue;
       if (hasHan(term)) hanTerms.add(term);
       let posting = postings.get(term);
@@ -106,7 +107,6 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
   }
 
   for (const fact of kb.facts) {
-    // Each field counts a word once, however often it repeats there.
     const fields: [Field, string][] = [
       ["text", fact.text],
       ["keywords", fact.keywords.join(" ")],
@@ -122,7 +122,7 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
         return ["topic", topic ? [topic.name, ...topic.aliases].join(" ") : ""];
       }),
     ];
-    for (const [field, text] of fields) addTerms(fact.id, [...new Set(tokenize(text))].join(" "), field);
+    for (const [field, text] of fields) addTerms(fact.id, text, field);
   }
   for (const sector of kb.sectors)
     for (const label of [sector.chineseName, ...sector.aliases])
@@ -163,6 +163,18 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
     }
   }
 
+  // Each multi-word synonym ("self sufficiency") is also indexed whole: the facts that hold every word.
+  for (const phrase of synonymPhrases) {
+    const [first, ...others] = phrase.map((part) => postings.get(part));
+    if (!first || others.some((p) => !p)) continue;
+    const whole = new Map<string, number>();
+    for (const [factId, weight] of first) {
+      const all = others.map((p) => p?.get(factId));
+      if (all.every((w) => w !== undefined)) whole.set(factId, Math.min(weight, ...(all as number[])));
+    }
+    if (whole.size) postings.set(phrase.join(" "), whole);
+  }
+
   const topicKeys = kb.topics.map((topic) => ({
     topic,
     phrases: [topic.name, topic.id.replaceAll("-", " "), ...topic.aliases].map((l) => tokenize(l).join(" ")),
@@ -201,6 +213,8 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
       const key = phrase.join(" ");
       if (!joined.includes(` ${key} `)) continue;
       const variants = [...(synonymsOf.get(key) ?? [])].map((term) => ({ term, weight: SYNONYM_WEIGHT }));
+      // A fact holding the whole phrase matches in full; one holding a part, in part.
+      if (postings.has(key)) variants.push({ term: key, weight: 1 });
       for (const part of phrase) {
         const index = words.indexOf(part);
         if (index >= 0) words.splice(index, 1);
@@ -259,7 +273,7 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
     const raw = new Map<string, number>();
     const covered = new Map<string, number>();
     for (const slot of slots) {
-      // Per fact, the slot's best variant: its value, and how surely it stands for the word (for coverage).
+      // Per fact: the slot's best value, and how surely a matched variant stands for the word (for coverage).
       const best = new Map<string, { value: number; sureness: number }>();
       for (const { term, weight } of slot.variants) {
         const termIdf = idf(term);
@@ -267,8 +281,11 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
           const value =
             weight * termIdf * Math.min(fieldWeight, FIELD_CAP) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
           const current = best.get(factId);
-          if (!current || value > current.value)
-            best.set(factId, { value, sureness: Math.max(weight, current?.sureness ?? 0) });
+          // The value is the best variant's; the sureness is the surest variant's, whichever scored more.
+          best.set(factId, {
+            value: Math.max(value, current?.value ?? 0),
+            sureness: Math.max(weight, current?.sureness ?? 0),
+          });
         }
       }
       const weight = slotWeight(slot);
