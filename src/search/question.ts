@@ -78,15 +78,17 @@ export interface QuestionAnswerer {
  * Builds the question index once.
  *
  * Scoring, in short. Each fact's words are indexed by field (keywords, its sectors' names and aliases, its
- * topics' names and aliases, its text), stemmed, stop words out; Chinese terms are indexed whole. A question
- * is cut into slots, one per meaningful word (Chinese terms found by scanning for known terms, longest first).
- * A slot's variants are the word itself, if the index knows it; else Fuse.js's closest vocabulary words
- * (typos); plus the synonyms of either from `knowledge/synonyms.json`, at reduced weight. For each fact a
- * slot contributes its best variant: variant weight × idf(term) × summed field weights. Facts of a sector or
- * topic the question names are boosted. Coverage is the share of the question's slot weight (idf) a fact
- * matched; the best fact must cover `MIN_COVERAGE` or the answer is a miss with suggestions. The reported
- * score is the fact's raw score over the best raw score, times the best fact's coverage: 1 means every word
- * of the question matched the top fact.
+ * topics' names and aliases, its text), stemmed, stop words out; Chinese terms are indexed whole, and so is
+ * each multi-word synonym ("state aid"). A question is cut into slots, one per meaningful word or known
+ * phrase (Chinese terms found by scanning for known terms, longest first). A slot's variants are the word
+ * itself, if the index knows it, else Fuse.js's closest vocabulary words within the word's typo allowance;
+ * plus the synonyms of either from `knowledge/synonyms.json`, at reduced weight. For each fact a slot
+ * contributes its best variant: variant weight × idf(term) × the fact's field weights for the term (summed,
+ * capped at `FIELD_CAP`). Facts of a sector or topic the question names are boosted. Coverage is the share
+ * of the question's slot weight (idf; unknown words count too) that a fact matched, each slot counted by how
+ * surely its matching variant stands for the word; unless one of the best ten facts covers `MIN_COVERAGE`,
+ * the answer is a miss with suggestions. The reported score is the fact's raw score over the best raw score,
+ * times the best coverage: 1 means every word of the question matched the top fact.
  */
 export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolver): QuestionAnswerer {
   const postings = new Map<string, Map<string, number>>();
