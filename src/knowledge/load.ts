@@ -141,9 +141,14 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
   for (const fact of facts) {
     for (const sectorId of fact.sectors) factsBySector.get(sectorId)?.push(fact);
   }
-  // A sector card leads with the facts about that sector alone; facts shared by many sectors (the list of
-  // ten key sectors) come last. The sort is stable, so file order decides among equals.
-  for (const list of factsBySector.values()) list.sort((a, b) => a.sectors.length - b.sectors.length);
+  // A sector card leads with what its status rests on: facts about that sector alone, achievements and
+  // dependencies first; facts shared by many sectors (the list of ten key sectors) come last. The sort is
+  // stable, so file order decides among equals.
+  const statusRank = (fact: Fact) =>
+    fact.topics.some((t) => t === "achievements" || t === "dependencies") ? 0 : 1;
+  for (const list of factsBySector.values()) {
+    list.sort((a, b) => a.sectors.length - b.sectors.length || statusRank(a) - statusRank(b));
+  }
   return {
     sources,
     topics,

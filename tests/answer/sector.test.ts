@@ -47,6 +47,8 @@ describe("buildSectorReply", () => {
     const facts = kb.factsBySector.get("semiconductors") ?? [];
     const widths = facts.map((f) => f.sectors.length);
     expect(widths).toEqual([...widths].sort((a, b) => a - b));
+    // What the status rests on comes before trade news: the EV card opens with achievements.
+    expect(kb.factsBySector.get("electric-vehicles")?.[0]?.topics).toContain("achievements");
   });
 });
 
