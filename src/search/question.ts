@@ -62,6 +62,7 @@ const MIN_COVERAGE = 0.4;
 /** Results scoring below this share of the best one are dropped: they are noise next to it. */
 const RELATIVE_CUTOFF = 0.35;
 const DEFAULT_LIMIT = 5;
+const MAX_QUESTION_LENGTH = 1000;
 const PLAN_NAME = /made in china|mic ?2025|中国制造/;
 
 /** One word of the question with the index terms it may stand for (itself, a typo fix, synonyms). */
@@ -258,8 +259,10 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
     return { sectors: sectorSuggestions, topics: topicSuggestions, questions: EXAMPLE_QUESTIONS.slice(0, 3) };
   }
 
-  function answer(question: string, options: AnswerOptions = {}): Answer {
+  function answer(input: string, options: AnswerOptions = {}): Answer {
     const limit = options.limit ?? DEFAULT_LIMIT;
+    // Questions are short (Discord caps them at 300); the rest of a pasted wall of text is ignored.
+    const question = input.slice(0, MAX_QUESTION_LENGTH);
     const namedSectors = sectors.sectorsNamedIn(question, { typos: true });
     const slots = slotsOf(question);
     const namedTopics = topicsNamedIn(question, slots);

@@ -41,6 +41,8 @@ const MAX_SUGGESTIONS = 3;
 const ACCEPT_SCORE = 0.22;
 const ACCEPT_MARGIN = 0.08;
 const SUGGEST_SCORE = 0.5;
+/** Look-ups read at most this much of their input: longer is not a sector name (Discord caps it at 100 too). */
+const MAX_LOOKUP_LENGTH = 100;
 /** Longest alias phrase, in words, that the token scan tries. */
 const MAX_PHRASE_WORDS = 4;
 
@@ -129,7 +131,9 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
     return [...found].sort((a, b) => b[1] - a[1]).map(([id]) => sectorOf(id));
   }
 
-  function resolveSector(query: string): SectorResolution {
+  function resolveSector(input: string): SectorResolution {
+    // A sector name is short; cutting long input keeps a pasted essay from costing a second of Fuse time.
+    const query = input.slice(0, MAX_LOOKUP_LENGTH);
     const text = normalizeText(query);
     if (!text) return { sector: null, suggestions: [] };
     const exact = byKey.get(normalizeKey(query));
@@ -175,7 +179,8 @@ export function createSectorResolver(kb: KnowledgeBase): SectorResolver {
     return { name: truncate(name, DISCORD_LIMITS.choiceName), value: sector.id };
   }
 
-  function suggestSectors(partial: string): SectorChoice[] {
+  function suggestSectors(input: string): SectorChoice[] {
+    const partial = input.slice(0, MAX_LOOKUP_LENGTH);
     const text = normalizeText(partial);
     if (!text) return alphabetical.slice(0, DISCORD_LIMITS.autocompleteChoices).map((s) => choice(s));
     // Tier 1: the name or id starts with what was typed; tier 2: an alias or a word of the name does.
