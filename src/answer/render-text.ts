@@ -1,4 +1,4 @@
-import type { Reply } from "./reply.ts";
+import { type Reply, STATUS_LABEL } from "./reply.ts";
 
 const STATUS_MARK = { leading: "●", strong: "◐", mixed: "◑", dependent: "○", "not-rated": "·" } as const;
 
@@ -14,7 +14,7 @@ export function renderText(reply: Reply): string {
     lines.push("");
     reply.facts.forEach((fact, i) => {
       const refs = fact.citations.map((n) => `[${n}]`).join("");
-      const context = fact.sector ? ` (${fact.sector.name})` : "";
+      const context = fact.sector ? ` (${fact.sector.name}: ${STATUS_LABEL[fact.sector.status]})` : "";
       lines.push(`${i + 1}. ${fact.text} ${refs} ${fact.confidence}${context}`);
     });
   }
