@@ -67,53 +67,26 @@ const sectorQueries = querySet.sectors.map((s) => s.query);
 const questions = [...querySet.questions.map((q) => q.query), ...querySet.misses.map((m) => m.query)];
 const prefixes = sectorQueries.flatMap((q) => [q.slice(0, 1), q.slice(0, 3), q]);
 
-const ours = evaluateSearch(search);
-const theirs = naive(querySet);
-const rows: [string, string, string][] = [
-  [
-    "sector look-ups right",
-    pct(ours.sectorHits, ours.sectorTotal),
-    pct(theirs.sectorHits, theirs.sectorTotal),
-  ],
-  [
-    "questions: right fact in top 3",
-    pct(ours.questionHits, ours.questionTotal),
-    pct(theirs.questionHits, theirs.questionTotal),
-  ],
-  [
-    "questions: right fact first",
-    pct(ours.questionTop1, ours.questionTotal),
-    pct(theirs.questionTop1, theirs.questionTotal),
-  ],
-  [
-    "off-topic answered 'no match'",
-    pct(ours.offTopicRejected, ours.offTopicTotal),
-    pct(theirs.offTopicRejected, theirs.offTopicTotal),
-  ],
-];
+/** The accuracy rows of one query set: ours next to naive Fuse.js. */
+function accuracyRows(prefix: string, ours: Evaluation, theirs: Evaluation): [string, string, string][] {
+  const row = (name: string, pick: (e: Evaluation) => [number, number]): [string, string, string] => [
+    `${prefix}${name}`,
+    pct(...pick(ours)),
+    pct(...pick(theirs)),
+  ];
+  return [
+    row("sector look-ups right", (e) => [e.sectorHits, e.sectorTotal]),
+    row("questions: right fact in top 3", (e) => [e.questionHits, e.questionTotal]),
+    row("questions: right fact first", (e) => [e.questionTop1, e.questionTotal]),
+    row("off-topic answered 'no match'", (e) => [e.offTopicRejected, e.offTopicTotal]),
+  ];
+}
 
+const rows = accuracyRows("", evaluateSearch(search), naive(querySet));
 const holdoutPath = new URL("../tests/search/holdout-set.json", import.meta.url);
 if (existsSync(holdoutPath)) {
   const holdout: QuerySet = JSON.parse(readFileSync(holdoutPath, "utf8"));
-  const o: Evaluation = evaluate(
-    (q) => search.resolveSector(q).sector?.id ?? null,
-    (q) => search.answer(q, { limit: 3 }).results.map((r) => r.fact.id),
-    holdout,
-  );
-  const t = naive(holdout);
-  rows.push(
-    ["held-out: sector look-ups right", pct(o.sectorHits, o.sectorTotal), pct(t.sectorHits, t.sectorTotal)],
-    [
-      "held-out: right fact in top 3",
-      pct(o.questionHits, o.questionTotal),
-      pct(t.questionHits, t.questionTotal),
-    ],
-    [
-      "held-out: off-topic 'no match'",
-      pct(o.offTopicRejected, o.offTopicTotal),
-      pct(t.offTopicRejected, t.offTopicTotal),
-    ],
-  );
+  rows.push(...accuracyRows("held-out: ", evaluateSearch(search, holdout), naive(holdout)));
 }
 
 const resolve = latency(sectorQueries, (q) => search.resolveSector(q));

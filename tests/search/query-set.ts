@@ -72,9 +72,10 @@ export function evaluate(
 }
 
 /** `evaluate` for the project's own search. */
-export function evaluateSearch(search: Search): Evaluation {
+export function evaluateSearch(search: Search, set: QuerySet = querySet): Evaluation {
   return evaluate(
     (q) => search.resolveSector(q).sector?.id ?? null,
     (q) => search.answer(q, { limit: 3 }).results.map((r) => r.fact.id),
+    set,
   );
 }
