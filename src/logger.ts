@@ -36,6 +36,3 @@ export function createLogger(
     };
   return { debug: log("debug"), info: log("info"), warn: log("warn"), error: log("error") };
 }
-
-/** A logger that drops everything (tests, and the console where logs would clutter the prompt). */
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };

@@ -54,7 +54,7 @@ export class ConsoleSession {
       return next >= 0 ? this.follow(next + 1) : { text: "" };
     }
     if (/^\d{1,2}$/.test(input) && this.actions.length) return this.follow(Number(input));
-    const [word = "", ...rest] = input.split(/\s+/);
+    const [word = ""] = input.split(/\s+/);
     const argument = input.slice(word.length).trim();
     const command = word.startsWith("/") ? word.slice(1).toLowerCase() : "";
     switch (command) {
@@ -90,7 +90,6 @@ export class ConsoleSession {
         // Plain words are a question, as most people type them.
         return this.show(respondToQuestion(this.search, input));
       default:
-        void rest;
         return this.show(
           noticeReply(`Unknown command ${word}`, "Type /help for the commands, or just type a question."),
         );

@@ -57,5 +57,3 @@ export const KNOWLEDGE_FILE_KINDS = [
   schema: z.ZodType;
   schemaFile: string;
 }[];
-
-export type KnowledgeFileKind = (typeof KNOWLEDGE_FILE_KINDS)[number];

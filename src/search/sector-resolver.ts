@@ -5,12 +5,6 @@ import type { Sector, SectorId } from "../knowledge/schema.ts";
 import { hasHan, normalizeKey, normalizeText, tokenize } from "./normalize.ts";
 import { isStopWord } from "./stopwords.ts";
 
-/** A sector found for a query, and the label (name or alias) that led there. */
-export interface SectorHit {
-  sector: Sector;
-  matched: string;
-}
-
 /** The outcome of a look-up: a sector, or none with up to three suggestions. "Not found" is a value. */
 export type SectorResolution =
   | { sector: Sector; matched: string; how: "exact" | "contains" | "fuzzy"; suggestions: [] }
