@@ -281,10 +281,9 @@ export function createQuestionAnswerer(kb: KnowledgeBase, sectors: SectorResolve
       // Per fact: the slot's best value, and how surely a matched variant stands for the word (for coverage).
       const best = new Map<string, { value: number; sureness: number }>();
       for (const { term, weight } of slot.variants) {
-        const termIdf = idf(term);
+        const termWeight = weight * idf(term) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
         for (const [factId, fieldWeight] of postings.get(term) ?? []) {
-          const value =
-            weight * termIdf * Math.min(fieldWeight, FIELD_CAP) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
+          const value = termWeight * Math.min(fieldWeight, FIELD_CAP);
           const current = best.get(factId);
           // The value is the best variant's; the sureness is the surest variant's, whichever scored more.
           best.set(factId, {

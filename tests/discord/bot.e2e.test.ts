@@ -6,7 +6,6 @@
 import type {
   APIApplicationCommandInteractionDataBasicOption,
   APIApplicationCommandInteractionDataOption,
-  APIEmbed,
 } from "discord-api-types/v10";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,19 +24,8 @@ import {
   startDiscordDouble,
   user,
 } from "./double.ts";
+import { buttonsOf, EPHEMERAL, embedOf, isEphemeral, type Sent, sent, TEST_TOKEN } from "./wire.ts";
 
-const TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
-const EPHEMERAL = 64;
-
-/** What the bot sent in a callback, as far as these tests look at it. */
-interface Sent {
-  content?: string;
-  flags?: number;
-  embeds?: APIEmbed[];
-  components?: { type: number; components: { type: number; label?: string; custom_id?: string }[] }[];
-  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
-  choices?: { name: string; value: string }[];
-}
 interface LogLine {
   level: string;
   event: string;
@@ -48,15 +36,6 @@ interface LogLine {
   [key: string]: unknown;
 }
 
-const sent = (callback: RecordedCallback) => callback.data as Sent;
-const embedOf = (callback: RecordedCallback): APIEmbed => {
-  const embeds = sent(callback).embeds ?? [];
-  expect(embeds).toHaveLength(1);
-  return embeds[0] as APIEmbed;
-};
-const isEphemeral = (callback: RecordedCallback) => ((sent(callback).flags ?? 0) & EPHEMERAL) !== 0;
-const buttonsOf = (callback: RecordedCallback) =>
-  (sent(callback).components ?? []).flatMap((row) => row.components);
 /** The custom id of the button labelled `label` (a label prefix, e.g. "More" for "More (6)"). */
 const buttonId = (callback: RecordedCallback, label: string): string => {
   const button = buttonsOf(callback).find((b) => b.label?.startsWith(label));
@@ -141,7 +120,7 @@ describe("the bot end to end, through the Discord double", () => {
   beforeAll(async () => {
     double = await startDiscordDouble();
     const parsed = parseConfig({
-      DISCORD_TOKEN: TOKEN,
+      DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_CLIENT_ID: double.applicationId,
       DISCORD_API_URL: double.apiUrl,
     });
@@ -574,8 +553,8 @@ describe("the bot end to end, through the Discord double", () => {
   describe("at the end", () => {
     it("never wrote the token in a log line, and logged no unexpected error", () => {
       expect(logLines.length).toBeGreaterThan(20);
-      for (const line of logLines) expect(line).not.toContain(TOKEN);
-      for (const part of TOKEN.split(".")) expect(logLines.join("")).not.toContain(part);
+      for (const line of logLines) expect(line).not.toContain(TEST_TOKEN);
+      for (const part of TEST_TOKEN.split(".")) expect(logLines.join("")).not.toContain(part);
       const errors = logs().filter((l) => l.level === "error" || l.level === "warn");
       expect(errors.map((l) => `${l.event} ${l.command}`)).toEqual([
         "interaction_failed boom",

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import type {
   APIApplicationCommandInteractionDataBasicOption,
   APIApplicationCommandInteractionDataOption,
-  APIEmbed,
 } from "discord-api-types/v10";
 import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,36 +31,16 @@ import {
   startDiscordDouble,
 } from "./double.ts";
 import { limitViolations } from "./limits.ts";
+import { buttonsOf, EPHEMERAL, embedOf, isEphemeral, sent, TEST_TOKEN } from "./wire.ts";
 
-const TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
-const EPHEMERAL = 64;
 const MEMBER_1 = "100000000000000001";
 const MEMBER_2 = "100000000000000002";
 const MEMBER_3 = "100000000000000003";
 const GUILD_B = "300000000000000002";
 const GUILD_C = "300000000000000003";
 
-/** What the bot sent in a callback (snake_case, as on the wire), as far as these tests look at it. */
-interface Sent {
-  content?: string;
-  flags?: number;
-  embeds?: APIEmbed[];
-  components?: { type: number; components: { type: number; label?: string; custom_id?: string }[] }[];
-  allowed_mentions?: { parse?: string[]; users?: string[] };
-  choices?: { name: string; value: string }[];
-}
-
-const sent = (callback: RecordedCallback) => callback.data as Sent;
-const embedOf = (callback: RecordedCallback): APIEmbed => {
-  const embeds = sent(callback).embeds ?? [];
-  expect(embeds).toHaveLength(1);
-  return embeds[0] as APIEmbed;
-};
 const titleOf = (callback: RecordedCallback) => embedOf(callback).title ?? "";
 const descriptionOf = (callback: RecordedCallback) => embedOf(callback).description ?? "";
-const isEphemeral = (callback: RecordedCallback) => ((sent(callback).flags ?? 0) & EPHEMERAL) !== 0;
-const buttonsOf = (callback: RecordedCallback) =>
-  (sent(callback).components ?? []).flatMap((row) => row.components);
 const labelsOf = (callback: RecordedCallback) => buttonsOf(callback).map((b) => b.label);
 /** The custom id of the button labelled exactly `label`, or undefined when there is none. */
 const buttonId = (callback: RecordedCallback, label: string) =>
@@ -93,7 +72,7 @@ describe("study tools end to end: /learn, /quiz and the scoreboard through the D
 
   const startBot = async () => {
     const parsed = parseConfig({
-      DISCORD_TOKEN: TOKEN,
+      DISCORD_TOKEN: TEST_TOKEN,
       DISCORD_CLIENT_ID: double.applicationId,
       DISCORD_API_URL: double.apiUrl,
     });
