@@ -54,6 +54,19 @@ export const OFFICIAL_SECTORS = [
 export const SECTOR_STATUSES = ["leading", "strong", "mixed", "dependent", "not-rated"] as const;
 export type SectorStatus = (typeof SECTOR_STATUSES)[number];
 
+/** What kind of answer a fact gives, so a question's type can prefer facts that carry that kind. */
+export const ANSWER_KINDS = [
+  "actor",
+  "date",
+  "figure",
+  "reason",
+  "definition",
+  "verdict",
+  "list",
+  "event",
+] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
 export const SOURCE_KINDS = ["assessment", "official", "research", "press"] as const;
 
 const TRACKING_PARAMS = /[?&](?:__cft__|__tn__|utm_[a-z]+|fbclid|gclid|mc_[a-z]+|ref|igshid)\b/i;
@@ -122,11 +135,33 @@ export const FactSchema = z.strictObject({
   confidence: z
     .enum(["H", "M"])
     .describe("H: the official text, or two or more independent sources agree. M: one source or a summary."),
-  asOf: z.number().int().min(2000).max(2100).optional().describe("The year the fact describes."),
+  asOf: z
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .describe("The year the figure was true, or the year a target was set (not the target year)."),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, "use YYYY-MM or YYYY-MM-DD")
+    .optional()
+    .describe("The exact date of a dated event, as precise as the sources give it; /timeline orders by it."),
   keywords: z
     .array(z.string().min(2).max(40))
     .default([])
     .describe("Words a reader may use that the text lacks."),
+  answerKind: z
+    .enum(ANSWER_KINDS)
+    .optional()
+    .describe(
+      "What kind of answer the fact gives: who, when, how much, why, what is, a verdict, a list or an event.",
+    ),
+  questions: z
+    .array(z.string().min(8).max(140))
+    .max(6)
+    .default([])
+    .describe("Two to four questions this fact answers, written in readers' words."),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
