@@ -42,7 +42,12 @@ export function checkHighConfidenceSources(records: KnowledgeRecords): Knowledge
 
 /** Words of a text for whole-phrase comparison: case and punctuation dropped, "40.9%" kept as one word. */
 export function phraseWords(text: string): string[] {
-  return text.normalize("NFKC").toLowerCase().match(/[\p{L}\p{N}]+(?:[.,]\p{N}+)*%?/gu) ?? [];
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:[.,]\p{N}+)*%?/gu) ?? []
+  );
 }
 
 /** True when `phrase` occurs in `text` as whole words, in order. */
@@ -82,7 +87,15 @@ export function checkQuizDistractors(records: KnowledgeRecords): KnowledgeProble
 }
 
 /** Publisher words too common in this fact base to name anyone ("China" is in most texts). */
-const TOO_COMMON_TO_NAME = new Set(["china", "chinese", "national", "international", "public", "state", "the"]);
+const TOO_COMMON_TO_NAME = new Set([
+  "china",
+  "chinese",
+  "national",
+  "international",
+  "public",
+  "state",
+  "the",
+]);
 
 /** The ways a fact's text can name a source: its publisher, the publisher's abbreviation, "assessment". */
 export function sourceNames(source: Source): string[] {
