@@ -69,11 +69,12 @@ export const TIMELINE_FIRST_YEAR = 2015;
 export const TIMELINE_LAST_YEAR = 2026;
 
 /**
- * Where a fact falls on the timeline: its exact date (YYYY-MM or YYYY-MM-DD) when it has one, else its
- * year. Compared as text, a year sorts before the months of that year, and months sort in order.
+ * Where a fact falls on the timeline, as text that sorts in time order: its exact date (YYYY-MM or
+ * YYYY-MM-DD) when it has one, else its year followed by "-13", so that a fact known only by its year (a
+ * yearly figure, complete when the year ends) comes after that year's dated events.
  */
 export function timelineKey(fact: Fact): string {
-  return fact.date ?? String(fact.asOf ?? 0);
+  return fact.date ?? `${fact.asOf ?? 0}-13`;
 }
 
 /**
