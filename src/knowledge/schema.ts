@@ -144,7 +144,9 @@ export const FactSchema = z.strictObject({
   sourceIds: z.array(Slug).min(1),
   confidence: z
     .enum(["H", "M"])
-    .describe("H: the official text, or two or more independent sources agree. M: one source or a summary."),
+    .describe(
+      "H: an official text, the primary publication of a finding the text attributes to it, or two independent sources that agree (our own compilation never counts). M: one source or a summary.",
+    ),
   asOf: z
     .number()
     .int()
