@@ -74,7 +74,7 @@ export const STATUS_LABEL: Record<SectorStatus, string> = {
 };
 
 export const CONFIDENCE_LABEL = {
-  H: "high confidence: the official text, or two or more independent sources agree",
+  H: "high confidence: the official text, the publication that made the finding, or two or more independent sources agree",
   M: "medium confidence: one source or a secondary summary, attributed in the text",
 } as const;
 

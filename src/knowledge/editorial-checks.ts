@@ -22,21 +22,53 @@ export function checkSectorCount(records: KnowledgeRecords): KnowledgeProblem[] 
     }));
 }
 
-/** (b) H means the official text, or two or more sources that agree. */
+/** A publisher as a name to compare: the part before any bracket, comma or "reported by". */
+function publisherKey(source: Source): string {
+  return (source.publisher.split(/[(,;]| reported by | from /)[0] ?? "").trim().toLowerCase();
+}
+
+/**
+ * Why an H fact's sources carry it, or `null` when they do not. Our own compilation (kind "compilation")
+ * never counts. Three ways pass:
+ * - a source of kind "official": the official text itself;
+ * - a "research" source marked `primary`, where the fact names its publisher: the primary publication of
+ *   the finding the fact attributes to it (the IEA's report for the IEA's figure);
+ * - two sources from different publishers: two independent reports that agree.
+ */
+export function highConfidenceBasis(
+  sourceIds: readonly string[],
+  text: string,
+  byId: ReadonlyMap<string, Source>,
+): "official" | "primary" | "independent" | null {
+  const cited = [...new Set(sourceIds)]
+    .map((id) => byId.get(id))
+    .filter((source): source is Source => source !== undefined && source.kind !== "compilation");
+  if (cited.some((source) => source.kind === "official")) return "official";
+  const primary = cited.some(
+    (source) =>
+      source.kind === "research" &&
+      source.primary === true &&
+      sourceNames(source).some((name) => containsPhrase(text, name)),
+  );
+  if (primary) return "primary";
+  if (new Set(cited.map(publisherKey)).size >= 2) return "independent";
+  return null;
+}
+
+/** (b) H means the official text, the primary publication of the finding, or two independent sources. */
 export function checkHighConfidenceSources(records: KnowledgeRecords): KnowledgeProblem[] {
-  const kind = new Map(records.sources.map(({ record }) => [record.id, record.kind]));
+  const byId = new Map(records.sources.map(({ record }) => [record.id, record]));
   return records.facts
-    .filter(({ record }) => {
-      if (record.confidence !== "H") return false;
-      const known = [...new Set(record.sourceIds)].filter((id) => kind.has(id));
-      return known.length < 2 && !known.some((id) => kind.get(id) === "official");
-    })
+    .filter(
+      ({ record }) =>
+        record.confidence === "H" && highConfidenceBasis(record.sourceIds, record.text, byId) === null,
+    )
     .map(({ file, record }) => ({
       file,
       recordId: record.id,
       field: "confidence",
       message:
-        'rated H on one source that is not official; cite a second independent source or a source of kind "official", or rate it M and say whose finding it is',
+        'rated H without an official source, a primary research source whose finding the text attributes to it, or two independent sources (a "compilation" such as our own reference notes never counts); cite one, or rate it M and say whose finding it is',
     }));
 }
 
@@ -97,13 +129,17 @@ const TOO_COMMON_TO_NAME = new Set([
   "the",
 ]);
 
-/** The ways a fact's text can name a source: its publisher, the publisher's abbreviation, "assessment". */
+/**
+ * The ways a fact's text can name a source: its publisher, the publisher's abbreviation, "assessment", and
+ * for our own compilation of checked press reports, "press reports" (a reader has no use for our name).
+ */
 export function sourceNames(source: Source): string[] {
   const names = [source.publisher.split(/[(,;]/)[0]?.trim() ?? ""];
   for (const match of source.publisher.matchAll(/\(([^)]+)\)/g)) names.push(match[1] ?? "");
   const first = source.publisher.split(/[ (,]/)[0] ?? "";
   if (!TOO_COMMON_TO_NAME.has(first.toLowerCase())) names.push(first);
   if (source.kind === "assessment") names.push("assessment");
+  if (source.kind === "compilation") names.push("press reports");
   return names.filter((name) => name.length >= 2);
 }
 

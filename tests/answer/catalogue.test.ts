@@ -59,14 +59,10 @@ describe("catalogue replies", () => {
     const later = (id: string, asOf: number, date: string): Fact => ({ ...base, id, asOf, date });
     const widened = {
       ...kb,
-      facts: [
-        later("fyp-15-outline-2026", 2026, "2026-03-12"),
-        ...kb.facts,
-        later("too-late", 2027, "2027-01"),
-      ],
+      facts: [later("late-2026-event", 2026, "2026-12"), ...kb.facts, later("too-late", 2027, "2027-01")],
     };
     const ids = timelineFacts(widened).map((f) => f.id);
-    expect(ids.at(-1)).toBe("fyp-15-outline-2026");
+    expect(ids.at(-1)).toBe("late-2026-event");
     expect(ids).not.toContain("too-late");
   });
 

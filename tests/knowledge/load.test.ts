@@ -199,24 +199,6 @@ describe("the checks catch a broken knowledge file, with the message an author r
       },
     ],
     [
-      "(b) an H fact citing one source that is not official (Big Fund III as it was)",
-      (files) => {
-        factById(files, "big-fund-iii-2024").sourceIds = ["reference-background"];
-      },
-      {
-        recordId: "big-fund-iii-2024",
-        field: "confidence",
-        message: expect.stringContaining("rated H on one source"),
-      },
-    ],
-    [
-      "(b) an H fact citing the same single source twice",
-      (files) => {
-        factById(files, "nev-production-2024").sourceIds = ["caam-2025-01", "caam-2025-01"];
-      },
-      { recordId: "nev-production-2024", field: "confidence" },
-    ],
-    [
       "(c) a quiz distractor that the explaining fact states (the 2020 target offered as a wrong 2025 answer)",
       (files) => {
         questionById(files, "secured-at-home-2025").factIds = [
@@ -260,6 +242,105 @@ describe("the checks catch a broken knowledge file, with the message an author r
   ])("editorial check: %s", (_name, mutate, expected) => {
     const problems = problemsOf(loadMutated(mutate));
     expect(problems).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it.each<[string, (files: Map<string, Json>) => void, string, boolean]>([
+    [
+      "official: an H fact on one official text passes",
+      (files) => {
+        factById(files, "rd-spending-2024").sourceIds = ["nbs-2025-09-29"];
+      },
+      "rd-spending-2024",
+      false,
+    ],
+    [
+      "official: the same fact on one press report instead is caught",
+      (files) => {
+        factById(files, "rd-spending-2024").sourceIds = ["reuters-2024-05-27"];
+      },
+      "rd-spending-2024",
+      true,
+    ],
+    [
+      "primary: the IEA's figure, attributed to the IEA, on the IEA's own report passes",
+      (files) => {
+        factById(files, "batteries-world-share-iea-2025").sourceIds = ["iea-2025-03"];
+      },
+      "batteries-world-share-iea-2025",
+      false,
+    ],
+    [
+      "primary: the same report, with a text that no longer says whose finding it is, is caught",
+      (files) => {
+        const fact = factById(files, "batteries-world-share-iea-2025");
+        fact.sourceIds = ["iea-2025-03"];
+        fact.text = "More than three-quarters of all batteries worldwide are made in China.";
+      },
+      "batteries-world-share-iea-2025",
+      true,
+    ],
+    [
+      "primary: a research source that is not the finding's own publication (MERICS) is caught",
+      (files) => {
+        const fact = factById(files, "batteries-world-share-iea-2025");
+        fact.sourceIds = ["merics-2016"];
+        fact.text =
+          "According to MERICS, more than three-quarters of all batteries worldwide are made in China.";
+      },
+      "batteries-world-share-iea-2025",
+      true,
+    ],
+    [
+      "independent: two publishers that agree pass (Reuters and NEI Magazine on Fuqing 5)",
+      (files) => {
+        factById(files, "hualong-one-fuqing-5-2021").sourceIds = ["reuters-2021-01-30", "nei-magazine-2021"];
+      },
+      "hualong-one-fuqing-5-2021",
+      false,
+    ],
+    [
+      "independent: one report beside our own compilation is caught (Big Fund III as it was)",
+      (files) => {
+        factById(files, "big-fund-iii-2024").sourceIds = ["reuters-2024-05-27", "reference-background"];
+      },
+      "big-fund-iii-2024",
+      true,
+    ],
+    [
+      "independent: two reports from the same publisher are caught",
+      (files) => {
+        factById(files, "hualong-one-fuqing-5-2021").sourceIds = ["reuters-2021-01-30", "reuters-2023-05-28"];
+      },
+      "hualong-one-fuqing-5-2021",
+      true,
+    ],
+    [
+      "independent: the same source cited twice is caught",
+      (files) => {
+        factById(files, "hualong-one-fuqing-5-2021").sourceIds = ["reuters-2021-01-30", "reuters-2021-01-30"];
+      },
+      "hualong-one-fuqing-5-2021",
+      true,
+    ],
+    [
+      "compilation: our compilation alone is caught",
+      (files) => {
+        factById(files, "big-fund-iii-2024").sourceIds = ["reference-background"];
+      },
+      "big-fund-iii-2024",
+      true,
+    ],
+  ])("(b) the H rule, branch by branch: %s", (_name, mutate, factId, caught) => {
+    const problems = problemsOf(loadMutated(mutate)).filter(
+      (p) => p.recordId === factId && p.field === "confidence",
+    );
+    if (caught) {
+      expect(problems).toEqual([
+        expect.objectContaining({ message: expect.stringContaining("rated H without an official source") }),
+      ]);
+    } else {
+      expect(problems).toEqual([]);
+    }
   });
 
   it.each([
