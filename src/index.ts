@@ -17,7 +17,10 @@ const { config } = loaded;
 const search = createSearch(loadKnowledgeOrThrow());
 
 if (config.mode === "console") {
-  await runConsole(search);
+  await runConsole(
+    { search, scoreboard: openScoreboard(":memory:"), random: Math.random },
+    { opened: "no-token" },
+  );
 } else {
   const logger = createLogger(config.logLevel);
   const scoreFile = join(config.dataDir, "scoreboard.sqlite");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { plainText } from "../../src/answer/reply.ts";
 import {
   buildLessonReply,
   buildNoQuestionReply,
@@ -8,9 +9,12 @@ import {
   pickQuestion,
   quizQuestionsFor,
 } from "../../src/answer/study.ts";
+import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
+import { renderDiscord } from "../../src/discord/render.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 
 const kb = loadKnowledgeOrThrow();
+const codec = createCustomIdCodec(kb);
 
 describe("the learning path", () => {
   it("has 8 to 12 lessons, each presenting existing, cited facts", () => {
@@ -103,8 +107,8 @@ describe("the quiz", () => {
       score: { userId: "u", answered: 3, correct: 2, streak: 1, bestStreak: 2 },
     });
     expect(right.title).toContain("Right");
-    expect(right.summary).toContain("2 right of 3");
-    expect(right.ephemeral).toBe(true);
+    expect(plainText(right.summary)).toContain("2 right of 3");
+    expect(right.audience).toBe("asker");
     expect(right.facts.map((f) => f.id)).toEqual(question.factIds);
     expect(buildQuizFeedbackReply(kb, question, wrong, null).title).toContain("Not quite");
     const again = buildQuizFeedbackReply(kb, question, wrong, {
@@ -118,7 +122,7 @@ describe("the quiz", () => {
   it("shows the top members and the caller's own rank", () => {
     const row = { userId: "42", answered: 5, correct: 4, streak: 2, bestStreak: 3 };
     const reply = buildScoresReply([row], { rank: 1, row, members: 1 });
-    expect(reply.summary).toContain("<@42>: 4 right of 5");
+    expect(renderDiscord(reply, codec).embeds[0]?.description).toContain("<@42>: 4 right of 5");
     expect(reply.fields[0]?.value).toContain("#1 of 1");
     expect(buildScoresReply([], null).fields[0]?.value).toContain("No answers yet");
   });

@@ -25,7 +25,7 @@ async function run(argv: string[], stdinLines?: string[]) {
         }
       : {}),
   };
-  const code = await runCli(argv, search, io);
+  const code = await runCli(argv, { search, scoreboard: null, random: Math.random }, io);
   return { code, stdout, stderr };
 }
 

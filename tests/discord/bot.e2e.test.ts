@@ -11,8 +11,7 @@ import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
-import type { BotCommand } from "../../src/discord/commands/command.ts";
-import { COMMANDS } from "../../src/discord/commands/index.ts";
+import { type SlashCommand as BotCommand, SLASH_COMMANDS as COMMANDS } from "../../src/discord/slash.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
@@ -65,7 +64,6 @@ const userOption = (name: string, id: string): BasicOption => ({
 /** A command whose handler (and autocomplete) throws: the bot must still answer, privately. */
 const boomCommand: BotCommand = {
   data: { name: "boom", description: "x" },
-  shareable: false,
   execute() {
     throw new Error("boom");
   },
@@ -77,7 +75,6 @@ const boomCommand: BotCommand = {
 /** A command that answers, then throws: the error notice must come as a follow-up, not a second reply. */
 const lateBoomCommand: BotCommand = {
   data: { name: "lateboom", description: "x" },
-  shareable: false,
   async execute(_context, interaction) {
     await interaction.reply({ content: "first answer", allowedMentions: { parse: [] } });
     throw new Error("late boom");

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { replyForAction } from "../../src/answer/actions.ts";
 import {
-  buildHelpReply,
   buildOverviewReply,
   buildSectorsReply,
   buildSourcesReply,
@@ -18,6 +17,8 @@ import {
   buildQuizQuestionReply,
   buildScoresReply,
 } from "../../src/answer/study.ts";
+import { buildHelpReply } from "../../src/commands/help.ts";
+import { COMMANDS } from "../../src/commands/table.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { escapeUserText, renderDiscord } from "../../src/discord/render.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
@@ -28,6 +29,7 @@ import { limitViolations } from "./limits.ts";
 const kb = loadKnowledgeOrThrow();
 const search = createSearch(kb);
 const codec = createCustomIdCodec(kb);
+const context = { search, scoreboard: null, random: Math.random };
 
 /** Every reply a user can reach: every sector page and its sources, every timeline page, the catalogue, and
  * the answer (and its "More" page) to every query of the search query set. */
@@ -45,7 +47,7 @@ function everyReply(): [string, Reply][] {
     ["sectors", buildSectorsReply(kb)],
     ["overview", buildOverviewReply(kb)],
     ["sources", buildSourcesReply(kb)],
-    ["help", buildHelpReply()],
+    ["help", buildHelpReply(COMMANDS)],
   );
   kb.lessons.forEach((_lesson, i) => replies.push([`lesson ${i + 1}`, buildLessonReply(kb, i)]));
   for (const question of kb.questions) {
@@ -81,7 +83,7 @@ function everyReply(): [string, Reply][] {
     const reply = respondToQuestion(search, query);
     replies.push([`/ask ${query}`, reply]);
     for (const action of reply.actions) {
-      const next = replyForAction(kb, action.action);
+      const next = replyForAction(context, action.action, { scope: "test", userId: "test" });
       if (next) replies.push([`/ask ${query} › ${action.label}`, next]);
     }
   }
