@@ -97,35 +97,35 @@ function argumentHint(spec: CommandSpec): string {
     .join(" ");
 }
 
-/** The usage text, generated from the command table. */
-export function cliUsage(program = "npm run -s cli --"): string {
-  const rows: [string, string][] = [
+/** Whether `word` names a command the CLI answers: one of the table, or `kb`. */
+export function isCliCommand(word: string): boolean {
+  return word === "kb" || COMMANDS.some((c) => c.name === word);
+}
+
+/** One usage row per command of the table, generated from its options, plus `kb`. */
+export function cliRows(): [string, string][] {
+  return [
     ...flattenCommands(COMMANDS).map(({ path, spec }): [string, string] => [
       `${path} ${argumentHint(spec)}${JSON_VIEWS[path] ? " [--json]" : ""}`.replace(/\s+/g, " ").trim(),
       spec.description,
     ]),
     ["kb [--json]", "The whole validated knowledge base"],
   ];
-  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
-  return [
-    `Usage: ${program} <command> [argument] [--json]`,
-    "",
-    "Commands:",
-    ...rows.map(([left, right]) => `  ${left.padEnd(width)}${right}`),
-    "",
-    "  --json   JSON only on stdout. With no argument and lines on stdin, a command that takes one text",
-    "           (sector, ask) answers one per line, one JSON object a line.",
-    "",
-    'Exit codes: 0 an answer (a "no match" is an answer), 2 a usage error.',
-  ].join("\n");
 }
 
 /** Runs one CLI invocation and returns its exit code. Pure apart from `io`. */
-export async function runCli(argv: readonly string[], context: AnswerContext, io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  context: AnswerContext,
+  io: CliIo,
+  usageText = `Usage: npm run -s cli -- <command> [argument] [--json]\n\n${cliRows()
+    .map(([left, right]) => `  ${left}  ${right}`)
+    .join("\n")}`,
+): Promise<number> {
   const json = argv.includes("--json");
   const words = argv.filter((a) => a !== "--json");
   const usage = (message: string) => {
-    io.stderr(`${message}\n\n${cliUsage()}\n`);
+    io.stderr(`${message}\n\n${usageText}\n`);
     return 2;
   };
   const { kb } = context.search;
