@@ -49,7 +49,7 @@ function everyReply(): [string, Reply][] {
     ["sources", buildSourcesReply(kb)],
     ["help", buildHelpReply(COMMANDS)],
   );
-  kb.lessons.forEach((_lesson, i) => replies.push([`lesson ${i + 1}`, buildLessonReply(kb, i)]));
+  for (let i = 0; i < kb.lessons.length; i++) replies.push([`lesson ${i + 1}`, buildLessonReply(kb, i)]);
   for (const question of kb.questions) {
     replies.push([
       `quiz ${question.id}`,
@@ -89,6 +89,33 @@ function everyReply(): [string, Reply][] {
   }
   return replies;
 }
+
+/** Every text a reply model holds, spans unwrapped; the echo of what a user typed aside. */
+function textsOf(reply: Reply): string[] {
+  const spans =
+    typeof reply.summary === "string" || reply.summary === undefined ? [reply.summary] : reply.summary;
+  return [
+    reply.titleIsUserText ? undefined : reply.title,
+    reply.subtitle,
+    ...spans.map((span) => (typeof span === "object" ? Object.values(span)[0] : span)),
+    ...reply.fields.flatMap((f) => [f.name, f.value, f.example]),
+    ...(reply.choices ?? []).map((c) => c.text),
+    ...reply.facts.map((f) => f.text),
+    reply.footer,
+    ...reply.actions.map((a) => a.label),
+  ].filter((text): text is string => typeof text === "string");
+}
+
+describe("the reply model", () => {
+  it("holds content, not markup: no bold, code or mention syntax in any reply a user can reach", () => {
+    const markup = everyReply().flatMap(([name, reply]) =>
+      textsOf(reply)
+        .filter((text) => /\*\*|`|<@/.test(text))
+        .map((text) => `${name}: ${text}`),
+    );
+    expect(markup).toEqual([]);
+  });
+});
 
 describe("every reply fits Discord's limits", () => {
   const replies = everyReply();
