@@ -1,10 +1,10 @@
-import type { Fact } from "../knowledge/schema.ts";
 import { buildFactsReply } from "./ask.ts";
 import { buildTimelineReply } from "./catalogue.ts";
 import type { AnswerContext, Caller } from "./context.ts";
-import type { Action, Reply } from "./reply.ts";
+import { buildLessonReply } from "./lessons.ts";
+import { answerQuizQuestion, quizQuestionReply } from "./quiz.ts";
+import { type Action, factsWithIds, type Reply } from "./reply.ts";
 import { buildSectorReply, buildSectorSourcesReply } from "./sector.ts";
-import { answerQuizQuestion, buildLessonReply, quizQuestionReply } from "./study.ts";
 
 /**
  * The reply a button (or a console follow-up) stands for, quiz answers included. Ids were validated when
@@ -22,7 +22,7 @@ export function replyForAction(context: AnswerContext, action: Action, caller: C
       return buildSectorReply(kb, sector, action.type === "sector" ? 0 : action.page);
     }
     case "facts": {
-      const facts = action.factIds.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
+      const facts = factsWithIds(kb, action.factIds);
       return facts.length ? buildFactsReply(kb, "More facts", facts) : null;
     }
     case "timeline":

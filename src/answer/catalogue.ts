@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorStatus } from "../knowledge/schema.ts";
-import { CONFIDENCE_LABEL, citeFacts, type Reply, STATUS_LABEL } from "./reply.ts";
+import { CONFIDENCE_LABEL, citeFacts, factsWithIds, type Reply, STATUS_LABEL } from "./reply.ts";
 
 const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
 
@@ -44,13 +44,9 @@ export const OVERVIEW_FACT_IDS = [
   "assessment-made-in-china-2-0-label",
 ] as const;
 
-function factsById(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
-  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
-}
-
 /** `/overview`: what the plan is, with sources. */
 export function buildOverviewReply(kb: KnowledgeBase): Reply {
-  const { facts, citations } = citeFacts(kb, factsById(kb, OVERVIEW_FACT_IDS));
+  const { facts, citations } = citeFacts(kb, factsWithIds(kb, OVERVIEW_FACT_IDS));
   return {
     title: "What is Made in China 2025?",
     summary:

@@ -90,6 +90,7 @@ export interface ReplyAction {
   primary?: boolean;
 }
 
+/** How a sector's status reads, in every front end. */
 export const STATUS_LABEL: Record<SectorStatus, string> = {
   leading: "China leads",
   strong: "China is strong",
@@ -98,6 +99,7 @@ export const STATUS_LABEL: Record<SectorStatus, string> = {
   "not-rated": "Not rated by our sources",
 };
 
+/** What H and M mean, for `/sources`. */
 export const CONFIDENCE_LABEL = {
   H: "high confidence: the official text, or two or more independent sources agree",
   M: "medium confidence: one source or a secondary summary, attributed in the text",
@@ -133,6 +135,11 @@ export function citeFacts(
     };
   });
   return { facts: cited, citations };
+}
+
+/** The facts with these ids, in this order; ids the knowledge base does not hold are skipped. */
+export function factsWithIds(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
+  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
 }
 
 /** "2015, 2024, 2025": the years the facts describe, for a footer. */

@@ -71,6 +71,7 @@ export function defineCommand<const O extends OptionsSpec>(spec: CommandSpec<O>)
   return spec;
 }
 
+/** True for a command with subcommands. */
 export function isGroup(entry: CommandEntry): entry is CommandGroup {
   return "subcommands" in entry;
 }

@@ -4,6 +4,8 @@ import {
   buildSourcesReply,
   buildTimelineReply,
 } from "../answer/catalogue.ts";
+import { buildLessonReply } from "../answer/lessons.ts";
+import { type QuizFilter, quizQuestionReply, quizScoresReply } from "../answer/quiz.ts";
 import {
   MAX_QUESTION_LENGTH,
   MAX_SECTOR_QUERY_LENGTH,
@@ -11,7 +13,6 @@ import {
   respondToQuestion,
   respondToSector,
 } from "../answer/respond.ts";
-import { buildLessonReply, type QuizFilter, quizQuestionReply, quizScoresReply } from "../answer/study.ts";
 import { MAX_LESSONS } from "../knowledge/checks.ts";
 import { type CommandEntry, defineCommand } from "./define.ts";
 import { buildHelpReply } from "./help.ts";

@@ -29,6 +29,7 @@ export interface DiscordMessage {
   allowedMentions: { parse: []; users?: string[] };
 }
 
+/** The embed colour of each sector status, green (leads) to red (depends). */
 export const STATUS_COLOUR: Record<SectorStatus, number> = {
   leading: 0x2e7d32,
   strong: 0x7cb342,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { plainText } from "../../src/answer/reply.ts";
+import { buildLessonReply } from "../../src/answer/lessons.ts";
 import {
-  buildLessonReply,
   buildNoQuestionReply,
   buildQuizFeedbackReply,
   buildQuizQuestionReply,
   buildScoresReply,
   pickQuestion,
   quizQuestionsFor,
-} from "../../src/answer/study.ts";
+} from "../../src/answer/quiz.ts";
+import { plainText } from "../../src/answer/reply.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { renderDiscord } from "../../src/discord/render.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";

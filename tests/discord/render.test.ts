@@ -8,15 +8,11 @@ import {
   TIMELINE_PAGE_SIZE,
   timelineFacts,
 } from "../../src/answer/catalogue.ts";
+import { buildLessonReply } from "../../src/answer/lessons.ts";
+import { buildQuizFeedbackReply, buildQuizQuestionReply, buildScoresReply } from "../../src/answer/quiz.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { respondToQuestion, respondToSector } from "../../src/answer/respond.ts";
 import { buildSectorReply, buildSectorSourcesReply, sectorPageCount } from "../../src/answer/sector.ts";
-import {
-  buildLessonReply,
-  buildQuizFeedbackReply,
-  buildQuizQuestionReply,
-  buildScoresReply,
-} from "../../src/answer/study.ts";
 import { buildHelpReply } from "../../src/commands/help.ts";
 import { COMMANDS } from "../../src/commands/table.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";

@@ -1,49 +1,17 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
-import type { Fact, QuizQuestion, SectorId } from "../knowledge/schema.ts";
+import type { QuizQuestion, SectorId } from "../knowledge/schema.ts";
 import type { AnswerContext, Caller } from "./context.ts";
-import { citeFacts, type Reply, type ReplyAction, type Span } from "./reply.ts";
+import { citeFacts, factsWithIds, type Reply, type Span } from "./reply.ts";
 import { noticeReply } from "./respond.ts";
 import type { RankOf, RecordResult, ScoreRow } from "./scoreboard.ts";
 
+/*
+ * The quiz, once for every front end: which questions a filter draws from, "pick a question or say there
+ * is none", the A–D message, the private feedback (the scoreboard port decides what counts) and the scores.
+ */
+
 /** Letters of the four choices. */
 export const CHOICE_LETTERS = ["A", "B", "C", "D"] as const;
-
-function factsOf(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
-  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
-}
-
-/**
- * One lesson of the guided path: "Lesson 3 of 10", its intro, its facts with sources, and Back, Next and
- * "Quiz me on this" buttons. `index` is 0-based; out-of-range asks for a valid number.
- */
-export function buildLessonReply(kb: KnowledgeBase, index: number): Reply {
-  const count = kb.lessons.length;
-  const lesson = kb.lessons[index];
-  if (!lesson)
-    return noticeReply("No such lesson", [
-      `The path has lessons 1 to ${count}. Try `,
-      { command: "/learn lesson:1" },
-      ".",
-    ]);
-  const { facts, citations } = citeFacts(kb, factsOf(kb, lesson.factIds));
-  const actions: ReplyAction[] = [];
-  if (index > 0) actions.push({ label: "Back", action: { type: "lesson", index: index - 1 } });
-  if (index + 1 < count)
-    actions.push({ label: "Next", action: { type: "lesson", index: index + 1 }, primary: true });
-  if (quizQuestionsFor(kb, { lesson: index }).length) {
-    actions.push({ label: "Quiz me on this", action: { type: "quiz", lesson: index } });
-  }
-  return {
-    title: `Lesson ${index + 1} of ${count}: ${lesson.title}`,
-    summary: lesson.intro,
-    fields: [],
-    facts,
-    citations,
-    footer: `Lesson ${index + 1} of ${count} · jump with /learn lesson:<number> · H = high confidence, M = medium`,
-    actions,
-    audience: "channel",
-  };
-}
 
 /** Which questions a quiz draws from: all, a sector's, or those a lesson's facts explain. */
 export interface QuizFilter {
@@ -143,7 +111,7 @@ export function buildQuizFeedbackReply(
   result: RecordResult | null,
 ): Reply {
   const right = { strong: `${CHOICE_LETTERS[question.answer]}. ${question.choices[question.answer]}` };
-  const { facts, citations } = citeFacts(kb, factsOf(kb, question.factIds));
+  const { facts, citations } = citeFacts(kb, factsWithIds(kb, question.factIds));
   let title: string;
   let summary: Span[];
   if (result && !result.counted) {
