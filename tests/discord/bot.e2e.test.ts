@@ -3,10 +3,7 @@
  * in to the Discord double on 127.0.0.1 and answers interactions. Assertions are on what users would see:
  * the callback type, flags, embed, buttons and allowed mentions the double recorded.
  */
-import type {
-  APIApplicationCommandInteractionDataBasicOption,
-  APIApplicationCommandInteractionDataOption,
-} from "discord-api-types/v10";
+import type { APIApplicationCommandInteractionDataOption } from "discord-api-types/v10";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
@@ -23,7 +20,18 @@ import {
   startDiscordDouble,
   user,
 } from "./double.ts";
-import { buttonsOf, EPHEMERAL, embedOf, isEphemeral, type Sent, sent, TEST_TOKEN } from "./wire.ts";
+import {
+  bool,
+  buttonsOf,
+  EPHEMERAL,
+  embedOf,
+  isEphemeral,
+  type Sent,
+  sent,
+  str,
+  TEST_TOKEN,
+  userOption,
+} from "./wire.ts";
 
 interface LogLine {
   level: string;
@@ -43,23 +51,6 @@ const buttonId = (callback: RecordedCallback, label: string): string => {
 };
 
 type Option = APIApplicationCommandInteractionDataOption;
-type BasicOption = APIApplicationCommandInteractionDataBasicOption;
-const str = (name: string, value: string, focused = false): BasicOption => ({
-  name,
-  type: ApplicationCommandOptionType.String,
-  value,
-  ...(focused ? { focused } : {}),
-});
-const bool = (name: string, value: boolean): BasicOption => ({
-  name,
-  type: ApplicationCommandOptionType.Boolean,
-  value,
-});
-const userOption = (name: string, id: string): BasicOption => ({
-  name,
-  type: ApplicationCommandOptionType.User,
-  value: id,
-});
 
 /** A command whose handler (and autocomplete) throws: the bot must still answer, privately. */
 const boomCommand: BotCommand = {
