@@ -92,6 +92,31 @@ describe("npm start", () => {
     expect(run.output().trim().split("\n")).toHaveLength(1);
   });
 
+  it("an uncaught exception is logged as one JSON line and exits 1", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        'const { installFatalHandlers } = await import("./src/process/fatal.ts"); installFatalHandlers(); setTimeout(() => { throw new Error("boom"); });',
+      ],
+      { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "" } },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(JSON.parse(stderr.trim())).toMatchObject({
+      level: "error",
+      event: "uncaught_exception",
+      error: { message: "boom" },
+    });
+  });
+
   it("npm run console: opens the console, which answers what is typed", async () => {
     const run = start({ DATA_DIR: dataDir }, "console");
     run.child.stdin.end("/sector robots\n/quit\n");
