@@ -1,41 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { AnswerRecord, RecordResult, Scoreboard, ScoreRow } from "../answer/scoreboard.ts";
 
-/** One member's standing in one server. */
-export interface ScoreRow {
-  userId: string;
-  answered: number;
-  correct: number;
-  /** Right answers in a row, up to now. */
-  streak: number;
-  bestStreak: number;
-}
-
-/** What recording an answer did: counted (first answer of this member to this question) or not. */
-export type RecordResult =
-  | { counted: true; correct: boolean; score: ScoreRow }
-  | { counted: false; firstChoice: number; firstCorrect: boolean };
-
-export interface Scoreboard {
-  /** Records a member's answer. Only the first answer of a member to a question counts, even under races. */
-  recordAnswer(input: {
-    guildId: string;
-    userId: string;
-    questionId: string;
-    choice: number;
-    correct: boolean;
-  }): RecordResult;
-  /** The server's best members: most right answers, then fewest answered, then longest best streak. */
-  top(guildId: string, limit?: number): ScoreRow[];
-  /** A member's rank (1-based) and row in their server, or null before their first answer. */
-  rankOf(guildId: string, userId: string): { rank: number; row: ScoreRow; members: number } | null;
-  /** Deletes one server's answers and scores; returns how many members it had. */
-  resetGuild(guildId: string): number;
-  /** Writes a consistent copy of the database to `path` (safe while the bot runs). */
-  backup(path: string): Promise<void>;
-  close(): void;
-}
+export type { RecordResult, Scoreboard, ScoreRow } from "../answer/scoreboard.ts";
 
 /**
  * Schema migrations, applied in order inside a transaction; `PRAGMA user_version` remembers how many ran.
@@ -131,7 +99,7 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
   const deleteAnswers = db.prepare("DELETE FROM answers WHERE guild_id = ?");
   const deleteScores = db.prepare("DELETE FROM scores WHERE guild_id = ?");
 
-  const record = db.transaction((input: Parameters<Scoreboard["recordAnswer"]>[0]): RecordResult => {
+  const record = db.transaction((input: AnswerRecord): RecordResult => {
     const at = now().toISOString();
     const inserted = insertAnswer.run(
       input.guildId,
@@ -155,7 +123,7 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
     return { counted: true, correct: input.correct, score: toRow(score) };
   });
   // IMMEDIATE takes the write lock up front, so two processes answering at once serialise cleanly.
-  const recordImmediate = (input: Parameters<Scoreboard["recordAnswer"]>[0]) => record.immediate(input);
+  const recordImmediate = (input: AnswerRecord) => record.immediate(input);
 
   const reset = db.transaction((guildId: string) => {
     const members = memberCount.get(guildId)?.n ?? 0;

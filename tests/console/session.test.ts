@@ -2,8 +2,12 @@ import { describe, expect, it } from "vitest";
 import { ConsoleSession } from "../../src/console/session.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
+import { openScoreboard } from "../../src/storage/scoreboard.ts";
 
 const search = createSearch(loadKnowledgeOrThrow());
+/** A console as the entry wires it: the core's quiz on an in-memory scoreboard. */
+const consoleSession = (random: () => number = Math.random) =>
+  new ConsoleSession({ search, scoreboard: openScoreboard(":memory:"), random });
 
 describe("ConsoleSession", () => {
   it.each([
@@ -18,11 +22,11 @@ describe("ConsoleSession", () => {
     ["/nope", "Unknown command /nope"],
     ["/sector", "Which sector?"],
   ])("%j answers with %j", (line, expected) => {
-    expect(new ConsoleSession(search).handleLine(line).text).toContain(expected);
+    expect(consoleSession().handleLine(line).text).toContain(expected);
   });
 
   it("turns a reply's buttons into numbered choices", () => {
-    const session = new ConsoleSession(search);
+    const session = consoleSession();
     const card = session.handleLine("/sector semiconductors").text;
     expect(card).toMatch(/\[1\] More facts/);
     expect(session.handleLine("1").text).toContain("Facts 5–");
@@ -30,14 +34,14 @@ describe("ConsoleSession", () => {
   });
 
   it("walks the lessons with Enter", () => {
-    const session = new ConsoleSession(search);
+    const session = consoleSession();
     expect(session.handleLine("/learn").text).toContain(`Lesson 1 of ${search.kb.lessons.length}`);
     expect(session.handleLine("").text).toContain(`Lesson 2 of ${search.kb.lessons.length}`);
     expect(session.handleLine("/learn 99").text).toContain("No such lesson");
   });
 
   it("runs a quiz with numbered choices; the first answer counts", () => {
-    const session = new ConsoleSession(search, () => 0);
+    const session = consoleSession(() => 0);
     const question = search.kb.questions[0];
     if (!question) throw new Error("no questions");
     expect(session.handleLine("/quiz").text).toContain(question.question);
@@ -46,6 +50,6 @@ describe("ConsoleSession", () => {
   });
 
   it("quits on /quit", () => {
-    expect(new ConsoleSession(search).handleLine("/quit").quit).toBe(true);
+    expect(consoleSession().handleLine("/quit").quit).toBe(true);
   });
 });

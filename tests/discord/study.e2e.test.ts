@@ -14,7 +14,7 @@ import type {
 import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { truncate } from "../../src/answer/limits.ts";
-import { CHOICE_LETTERS, quizQuestionsFor } from "../../src/answer/study.ts";
+import { CHOICE_LETTERS, quizQuestionsFor } from "../../src/answer/quiz.ts";
 import { parseConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
 import { factCode } from "../../src/discord/custom-id.ts";

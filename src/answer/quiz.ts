@@ -1,43 +1,17 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
-import type { Fact, QuizQuestion, SectorId } from "../knowledge/schema.ts";
-import type { RecordResult, ScoreRow } from "../storage/scoreboard.ts";
-import { citeFacts, type Reply, type ReplyAction } from "./reply.ts";
+import type { QuizQuestion, SectorId } from "../knowledge/schema.ts";
+import type { AnswerContext, Caller } from "./context.ts";
+import { citeFacts, factsWithIds, type Reply, type Span } from "./reply.ts";
 import { noticeReply } from "./respond.ts";
+import type { RankOf, RecordResult, ScoreRow } from "./scoreboard.ts";
+
+/*
+ * The quiz, once for every front end: which questions a filter draws from, "pick a question or say there
+ * is none", the A–D message, the private feedback (the scoreboard port decides what counts) and the scores.
+ */
 
 /** Letters of the four choices. */
 export const CHOICE_LETTERS = ["A", "B", "C", "D"] as const;
-
-function factsOf(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
-  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
-}
-
-/**
- * One lesson of the guided path: "Lesson 3 of 10", its intro, its facts with sources, and Back, Next and
- * "Quiz me on this" buttons. `index` is 0-based; out-of-range asks for a valid number.
- */
-export function buildLessonReply(kb: KnowledgeBase, index: number): Reply {
-  const count = kb.lessons.length;
-  const lesson = kb.lessons[index];
-  if (!lesson)
-    return noticeReply("No such lesson", `The path has lessons 1 to ${count}. Try /learn lesson:1.`);
-  const { facts, citations } = citeFacts(kb, factsOf(kb, lesson.factIds));
-  const actions: ReplyAction[] = [];
-  if (index > 0) actions.push({ label: "Back", action: { type: "lesson", index: index - 1 } });
-  if (index + 1 < count)
-    actions.push({ label: "Next", action: { type: "lesson", index: index + 1 }, primary: true });
-  if (quizQuestionsFor(kb, { lesson: index }).length) {
-    actions.push({ label: "Quiz me on this", action: { type: "quiz", lesson: index } });
-  }
-  return {
-    title: `Lesson ${index + 1} of ${count}: ${lesson.title}`,
-    summary: lesson.intro,
-    fields: [],
-    facts,
-    citations,
-    footer: `Lesson ${index + 1} of ${count} · jump with /learn lesson:<number> · H = high confidence, M = medium`,
-    actions,
-  };
-}
 
 /** Which questions a quiz draws from: all, a sector's, or those a lesson's facts explain. */
 export interface QuizFilter {
@@ -73,6 +47,15 @@ export function pickQuestion(
   return pool[Math.min(pool.length - 1, Math.floor(random() * pool.length))] ?? null;
 }
 
+/**
+ * "Pick a question or say there is none": the one quiz path behind `/quiz question`, "Quiz me on this",
+ * "Another question" and the console's `/quiz`.
+ */
+export function quizQuestionReply(kb: KnowledgeBase, filter: QuizFilter, random: () => number): Reply {
+  const question = pickQuestion(kb, filter, random);
+  return question ? buildQuizQuestionReply(kb, question, filter) : buildNoQuestionReply(kb, filter);
+}
+
 /** A quiz question with A–D buttons. Anyone may answer; each gets a private reply. */
 export function buildQuizQuestionReply(
   kb: KnowledgeBase,
@@ -85,7 +68,8 @@ export function buildQuizQuestionReply(
   ].filter(Boolean);
   return {
     title: `Quiz: ${question.question}`,
-    summary: `${question.choices.map((c, i) => `**${CHOICE_LETTERS[i]}.** ${c}`).join("\n")}\n\nAnyone can answer: pick a letter below. Your first answer counts.`,
+    choices: question.choices.map((text, i) => ({ letter: CHOICE_LETTERS[i] ?? "?", text })),
+    summary: "Anyone can answer: pick a letter below. Your first answer counts.",
     fields: context.length ? [{ name: "About", value: context.join(" · "), inline: true }] : [],
     facts: [],
     citations: [],
@@ -97,6 +81,7 @@ export function buildQuizQuestionReply(
       })),
       { label: "Another question", action: { type: "quiz" as const, ...filter } },
     ],
+    audience: "channel",
   };
 }
 
@@ -125,38 +110,83 @@ export function buildQuizFeedbackReply(
   choice: number,
   result: RecordResult | null,
 ): Reply {
-  const right = `${CHOICE_LETTERS[question.answer]}. ${question.choices[question.answer]}`;
-  const { facts, citations } = citeFacts(kb, factsOf(kb, question.factIds));
+  const right = { strong: `${CHOICE_LETTERS[question.answer]}. ${question.choices[question.answer]}` };
+  const { facts, citations } = citeFacts(kb, factsWithIds(kb, question.factIds));
   let title: string;
-  let summary: string;
+  let summary: Span[];
   if (result && !result.counted) {
     title = "You already answered this one";
-    summary = `Your first answer (${CHOICE_LETTERS[result.firstChoice]}) counts${result.firstCorrect ? ", and it was right" : ""}. The answer is **${right}**.`;
+    summary = [
+      `Your first answer (${CHOICE_LETTERS[result.firstChoice]}) counts${result.firstCorrect ? ", and it was right" : ""}. The answer is `,
+      right,
+      ".",
+    ];
   } else {
     const correct = choice === question.answer;
     title = correct ? "✅ Right!" : "❌ Not quite";
     summary = correct
-      ? `**${right}** is right.`
-      : `You picked ${CHOICE_LETTERS[choice]}. The answer is **${right}**.`;
+      ? [right, " is right."]
+      : [`You picked ${CHOICE_LETTERS[choice]}. The answer is `, right, "."];
     if (result?.counted) {
       const s = result.score;
-      summary += `\nYour score here: ${s.correct} right of ${s.answered}, streak ${s.streak} (best ${s.bestStreak}).`;
+      summary.push(
+        `\nYour score here: ${s.correct} right of ${s.answered}, streak ${s.streak} (best ${s.bestStreak}).`,
+      );
     }
   }
-  return { title, summary: `${summary}\n\nWhy:`, fields: [], facts, citations, actions: [], ephemeral: true };
+  summary.push("\n\nWhy:");
+  return { title, summary, fields: [], facts, citations, actions: [], audience: "asker" };
+}
+
+/**
+ * A click on A–D: records the member's first answer (the scoreboard decides what counts) and tells them
+ * how it went and why. Null for a question the knowledge base no longer holds.
+ */
+export function answerQuizQuestion(
+  { search, scoreboard }: AnswerContext,
+  caller: Caller,
+  questionId: string,
+  choice: number,
+): Reply | null {
+  const question = search.kb.questions.find((q) => q.id === questionId);
+  if (!question) return null;
+  const result = scoreboard
+    ? scoreboard.recordAnswer({
+        guildId: caller.scope,
+        userId: caller.userId,
+        questionId,
+        choice,
+        correct: choice === question.answer,
+      })
+    : null;
+  return buildQuizFeedbackReply(search.kb, question, choice, result);
+}
+
+/** Members listed by `/quiz scores`. */
+export const SCORES_TOP = 10;
+
+/** `/quiz scores` for the caller's scope, or a notice when the front end runs without a scoreboard. */
+export function quizScoresReply({ scoreboard }: AnswerContext, caller: Caller): Reply {
+  if (!scoreboard)
+    return noticeReply("No scoreboard", "This bot runs without a scoreboard, so answers are not saved.");
+  return buildScoresReply(
+    scoreboard.top(caller.scope, SCORES_TOP),
+    scoreboard.rankOf(caller.scope, caller.userId),
+  );
 }
 
 /** `/quiz scores`: the server's top 10 and the caller's own rank. */
-export function buildScoresReply(
-  top: readonly ScoreRow[],
-  own: { rank: number; row: ScoreRow; members: number } | null,
-): Reply {
-  const line = (r: ScoreRow, i: number) =>
-    `**${i + 1}.** <@${r.userId}>: ${r.correct} right of ${r.answered} · streak ${r.streak} (best ${r.bestStreak})`;
+export function buildScoresReply(top: readonly ScoreRow[], own: RankOf | null): Reply {
+  const line = (r: ScoreRow, i: number): Span[] => [
+    { strong: `${i + 1}.` },
+    " ",
+    { member: r.userId },
+    `: ${r.correct} right of ${r.answered} · streak ${r.streak} (best ${r.bestStreak})`,
+  ];
   return {
     title: "Quiz scores",
     summary: top.length
-      ? top.map(line).join("\n")
+      ? top.flatMap((row, i) => (i ? ["\n", ...line(row, i)] : line(row, i)))
       : "Nobody has answered a question here yet. Start with /quiz question.",
     fields: [
       {
@@ -170,5 +200,6 @@ export function buildScoresReply(
     citations: [],
     footer: "Ranked by right answers, then by fewer answers given. Only this server's answers count here.",
     actions: [],
+    audience: "channel",
   };
 }

@@ -1,15 +1,19 @@
-import { type Reply, STATUS_LABEL } from "./reply.ts";
+import { plainText, type Reply, STATUS_LABEL } from "../answer/reply.ts";
 
 const STATUS_MARK = { leading: "●", strong: "◐", mixed: "◑", dependent: "○", "not-rated": "·" } as const;
 
-/** Draws a reply as plain terminal text: the same content the bot posts, without Discord markup. */
+/** Draws a reply as plain terminal text: the same content the bot posts, set apart by nothing but words. */
 export function renderText(reply: Reply): string {
   const lines: string[] = [];
   const mark = reply.status ? `${STATUS_MARK[reply.status]} ` : "";
   lines.push(`${mark}${reply.title}`, "=".repeat(Math.min(60, reply.title.length + mark.length)));
   if (reply.subtitle) lines.push(reply.subtitle);
-  if (reply.summary) lines.push("", reply.summary);
-  for (const field of reply.fields) lines.push("", `${field.name}:`, indent(field.value));
+  if (reply.choices?.length) lines.push("", ...reply.choices.map((c) => `${c.letter}. ${c.text}`));
+  if (reply.summary) lines.push("", plainText(reply.summary));
+  for (const field of reply.fields) {
+    const value = field.example ? `${field.value}\nExample: ${field.example}` : field.value;
+    lines.push("", `${field.name}:`, indent(value));
+  }
   if (reply.facts.length) {
     lines.push("");
     reply.facts.forEach((fact, i) => {
@@ -28,11 +32,7 @@ export function renderText(reply: Reply): string {
   }
   if (reply.footer) lines.push("", reply.footer);
   if (reply.actions.length) lines.push("", `Next: ${reply.actions.map((a) => a.label).join(" | ")}`);
-  // The model's few emphasis marks (**bold**, `code`) are Discord markdown; a terminal shows plain text.
-  return `${lines
-    .join("\n")
-    .replace(/\*\*(.+?)\*\*/g, "$1")
-    .replace(/`([^`\n]+)`/g, "$1")}\n`;
+  return `${lines.join("\n")}\n`;
 }
 
 function indent(text: string): string {

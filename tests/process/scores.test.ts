@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { runMain } from "../../src/process/main.ts";
 import { openScoreboard, type Scoreboard } from "../../src/storage/scoreboard.ts";
-import { runScoresAdmin } from "../../src/storage/scores-admin.ts";
 
 let dir: string;
 let board: Scoreboard;
@@ -20,7 +20,11 @@ afterEach(() => {
 async function run(argv: string[]) {
   let out = "";
   let err = "";
-  const code = await runScoresAdmin(argv, board, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  const code = await runMain(
+    ["scores", ...argv],
+    { stdout: (t) => (out += t), stderr: (t) => (err += t), stdinIsTTY: false },
+    { scoreboard: board },
+  );
   return { code, out, err };
 }
 
