@@ -72,6 +72,7 @@ const EnvSchema = z.object({
       .min(1, "PORT must be a port number from 1 to 65535")
       .max(65535, "PORT must be a port number from 1 to 65535"),
   ),
+  HOST: optional(z.string().trim().min(1)),
   DISCORD_PUBLIC_KEY: optional(
     z
       .string()
@@ -98,7 +99,7 @@ export interface Config {
   /** PostgreSQL for the scoreboard when set (several replicas); otherwise SQLite in `dataDir`. */
   database: { url: string; poolSize: number } | null;
   /** How interactions arrive: the gateway client (default), or signed HTTP requests from Discord. */
-  interactions: { mode: "gateway" | "http"; port: number; publicKey: string | undefined };
+  interactions: { mode: "gateway" | "http"; host: string; port: number; publicKey: string | undefined };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -136,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
         : null,
       interactions: {
         mode: values.INTERACTIONS_MODE ?? "gateway",
+        host: values.HOST ?? "0.0.0.0",
         port: values.PORT ?? 8080,
         publicKey: values.DISCORD_PUBLIC_KEY?.toLowerCase(),
       },

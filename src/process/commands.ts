@@ -39,9 +39,18 @@ export function processCommands(deps: ProcessDeps): ProcessCommand[] {
   return [
     defineProcessCommand({
       path: "start",
-      summary: "the Discord bot with DISCORD_TOKEN; without it, the console (in a terminal only)",
+      summary:
+        "the Discord bot: the gateway with DISCORD_TOKEN, or INTERACTIONS_MODE=http; else the console (terminal only)",
       run: async () => {
         const config = await configOrFail();
+        if (config.interactions.mode === "http") {
+          const search = await searchOrFail();
+          const [{ createLogger }, { runHttp }] = await Promise.all([
+            import("../logger.ts"),
+            import("./http.ts"),
+          ]);
+          return runHttp(config, search, createLogger(config.logLevel));
+        }
         if (!config.discord.token) {
           if (!deps.stdinIsTTY)
             throw new Failure(
