@@ -209,12 +209,10 @@ export function createRawInteractionHandler(deps: RawDeps) {
   return async function answer(raw: APIInteraction): Promise<APIInteractionResponse> {
     const started = performance.now();
     const kind = raw.type as number;
-    const name =
-      kind === APPLICATION_COMMAND || kind === AUTOCOMPLETE
-        ? (raw as APIApplicationCommandInteraction).data.name
-        : kind === MESSAGE_COMPONENT
-          ? (raw as APIMessageComponentInteraction).data.custom_id
-          : undefined;
+    // For the log line only; the payload may be anything that was signed, so read it defensively.
+    const data = (raw as { data?: { name?: unknown; custom_id?: unknown } | null }).data;
+    const label = kind === MESSAGE_COMPONENT ? data?.custom_id : data?.name;
+    const name = typeof label === "string" ? label.slice(0, 100) : undefined;
     let outcome = "answered";
     const work = Promise.resolve()
       .then(() => route(raw))

@@ -100,6 +100,24 @@ describe("the HTTP interactions endpoint", () => {
     expect((await fetch(`${url}/nope`)).status).toBe(404);
   });
 
+  it("never crashes on odd but signed input: each gets an answer, and the server keeps serving", async () => {
+    for (const odd of [
+      { type: 2 },
+      { type: 2, data: null },
+      { type: 2, data: { name: "sector", type: 1, options: "nope" } },
+      { type: 3, data: { custom_id: 42, component_type: 2 } },
+      { type: 3, data: { custom_id: "v1:s:semiconductors", component_type: 2 } },
+      { type: 4, data: { name: "sector", options: [{ name: "name", type: 3, focused: true }] } },
+      { type: 5, data: {} },
+      { type: 99 },
+    ]) {
+      const { status, json } = await post(url, odd);
+      expect(status, JSON.stringify(odd)).toBe(200);
+      expect([4, 8]).toContain(json.type);
+    }
+    expect(await post(url, { type: 1 })).toEqual({ status: 200, json: { type: 1 } });
+  });
+
   it("reports health as small JSON", async () => {
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(200);
