@@ -258,7 +258,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  log_format scale '$status "$upstream_addr" "$upstream_status" $request_time';
+  log_format scale '$status|$upstream_addr|$upstream_status|$upstream_connect_time|$request_time';
   access_log ${dir}/nginx-access.log scale;
   client_body_temp_path ${dir}/body;
   proxy_temp_path ${dir}/proxy;
@@ -394,8 +394,15 @@ if (mismatch.length)
 const notCounted = [...countedByPair].filter(([pair, n]) => n === 0 && stored.has(pair)).length;
 
 // nginx's view: which requests went to a second replica.
+// A retried request lists two upstreams. If its first try had a connection (a connect time; 0.000 for a
+// reused keep-alive one), the request went to the killed replica and was never answered; if not ("-"),
+// a new connection was refused after the kill, before nginx left the replica out.
 const access = readFileSync(join(dir, "nginx-access.log"), "utf8").trim().split("\n");
-const retried = access.filter((line) => /"[^"]*, [^"]*"/.test(line.split(" ").slice(1).join(" "))).length;
+const retriedLines = access.map((line) => line.split("|")).filter(([, addr]) => addr?.includes(","));
+const retried = retriedLines.length;
+const held = retriedLines.filter(([, , , connect]) =>
+  /^\d/.test(connect?.split(",")[0]?.trim() ?? ""),
+).length;
 const lost = outcomes.filter((o) => o.status !== 200).length;
 
 const byKind = Object.entries(
@@ -413,7 +420,7 @@ console.log(`
   valid responses   ${outcomes.length - failed.length} of ${outcomes.length}; ${slow.length} at 3 s or more
   quiz              ${usedPairs.size} pairs, ${quiz.length} clicks; ${stored.size} first answers stored; ${[...countedByPair.values()].filter((n) => n === 1).length} pairs told "counted" exactly once; ${countedTwice.length} more than once; ${notCounted} stored but no click told "counted" (a retried click whose first try was recorded)
   scores            ${mismatch.length} member(s) with answered ≠ their stored first answers
-  kill              ${KILL ? `replica 2 SIGKILLed after ${killedAt} responses with ${inFlightAtKill} requests in flight at nginx; nginx passed ${retried} request(s) to another replica; ${lost} lost` : "none"}
+  kill              ${KILL ? `replica 2 SIGKILLed after ${killedAt} responses with ${inFlightAtKill} requests in flight at nginx; nginx passed ${retried} request(s) to another replica (${held} sent to the killed replica and never answered, ${retried - held} refused connections); ${lost} lost` : "none"}
 `);
 if (failed.length)
   console.log(
