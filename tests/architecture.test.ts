@@ -22,10 +22,10 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
   { name: "entry", holds: (p) => p === "main.ts" || p.startsWith("process/") },
 ];
 /** Front ends and storage: each talks to the core, never to another adapter (the entry wires them). */
-const ADAPTERS = ["discord", "console", "storage"];
+const ADAPTERS = ["discord", "console", "storage", "http"];
 /** Layers that are pure: no file system, network, terminal or database. */
 const PURE = new Set(["text", "search", "answer", "commands"]);
-const IO_MODULES = /^(node:|discord\.js$|discord-api-types|better-sqlite3$|dotenv$|ws$)/;
+const IO_MODULES = /^(node:|discord\.js$|discord-api-types|better-sqlite3$|pg$|dotenv$|ws$)/;
 
 /**
  * Backward imports another branch removes: the search rewrite drops search → answer/limits (autocomplete
@@ -105,13 +105,13 @@ describe("architecture: the import graph of src/", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("keeps discord.js in the Discord adapter and better-sqlite3 in storage", () => {
+  it("keeps discord.js in the Discord adapter, better-sqlite3 and pg in storage", () => {
     const wrong = [...graph].flatMap(([from, { packages }]) =>
       packages
         .filter(
           (p) =>
             (p === "discord.js" && !from.startsWith("discord/")) ||
-            (p === "better-sqlite3" && !from.startsWith("storage/")),
+            ((p === "better-sqlite3" || p === "pg") && !from.startsWith("storage/")),
         )
         .map((p) => `${from} -> ${p}`),
     );

@@ -10,7 +10,11 @@ import { buildSectorReply, buildSectorSourcesReply } from "./sector.ts";
  * The reply a button (or a console follow-up) stands for, quiz answers included. Ids were validated when
  * the action was decoded; null when what it points at no longer exists.
  */
-export function replyForAction(context: AnswerContext, action: Action, caller: Caller): Reply | null {
+export async function replyForAction(
+  context: AnswerContext,
+  action: Action,
+  caller: Caller,
+): Promise<Reply | null> {
   const { kb } = context.search;
   switch (action.type) {
     case "sector":

@@ -142,16 +142,16 @@ export function buildQuizFeedbackReply(
  * A click on A–D: records the member's first answer (the scoreboard decides what counts) and tells them
  * how it went and why. Null for a question the knowledge base no longer holds.
  */
-export function answerQuizQuestion(
+export async function answerQuizQuestion(
   { search, scoreboard }: AnswerContext,
   caller: Caller,
   questionId: string,
   choice: number,
-): Reply | null {
+): Promise<Reply | null> {
   const question = search.kb.questions.find((q) => q.id === questionId);
   if (!question) return null;
   const result = scoreboard
-    ? scoreboard.recordAnswer({
+    ? await scoreboard.recordAnswer({
         guildId: caller.scope,
         userId: caller.userId,
         questionId,
@@ -166,13 +166,14 @@ export function answerQuizQuestion(
 export const SCORES_TOP = 10;
 
 /** `/quiz scores` for the caller's scope, or a notice when the front end runs without a scoreboard. */
-export function quizScoresReply({ scoreboard }: AnswerContext, caller: Caller): Reply {
+export async function quizScoresReply({ scoreboard }: AnswerContext, caller: Caller): Promise<Reply> {
   if (!scoreboard)
     return noticeReply("No scoreboard", "This bot runs without a scoreboard, so answers are not saved.");
-  return buildScoresReply(
+  const [top, own] = await Promise.all([
     scoreboard.top(caller.scope, SCORES_TOP),
     scoreboard.rankOf(caller.scope, caller.userId),
-  );
+  ]);
+  return buildScoresReply(top, own);
 }
 
 /** `/quiz scores`: the server's top 10 and the caller's own rank. */

@@ -1,6 +1,8 @@
 /**
- * The quiz scoreboard as the core sees it: a port. `src/storage/scoreboard.ts` implements it with SQLite
- * (a file for the bot, `:memory:` for the console), so "a member's first answer counts" lives in one place.
+ * The quiz scoreboard as the core sees it: a port, asynchronous so a networked database can implement it.
+ * `src/storage/scoreboard.ts` implements it with SQLite (a file for the bot, `:memory:` for the console),
+ * `src/storage/postgres.ts` with PostgreSQL (several replicas); both pass one contract test suite
+ * (`tests/storage/contract.ts`), so "a member's first answer counts" means the same everywhere.
  */
 
 /** One member's standing in one scope (a server, a DM, the console). */
@@ -18,7 +20,10 @@ export type RecordResult =
   | { counted: true; correct: boolean; score: ScoreRow }
   | { counted: false; firstChoice: number; firstCorrect: boolean };
 
-/** One answer to record. `guildId` is the scope: a server id, `dm:<user>` or `console`. */
+/**
+ * One answer to record. `guildId` is the scope, an opaque string to storage: a server id, `dm:<user>`,
+ * `console`, or whatever a front end chooses.
+ */
 export interface AnswerRecord {
   guildId: string;
   userId: string;
@@ -36,14 +41,16 @@ export interface RankOf {
 
 export interface Scoreboard {
   /** Records a member's answer. Only the first answer of a member to a question counts, even under races. */
-  recordAnswer(input: AnswerRecord): RecordResult;
+  recordAnswer(input: AnswerRecord): Promise<RecordResult>;
   /** The scope's best members: most right answers, then fewest answered, then longest best streak. */
-  top(guildId: string, limit?: number): ScoreRow[];
+  top(guildId: string, limit?: number): Promise<ScoreRow[]>;
   /** A member's rank (1-based) and row in their scope, or null before their first answer. */
-  rankOf(guildId: string, userId: string): RankOf | null;
+  rankOf(guildId: string, userId: string): Promise<RankOf | null>;
   /** Deletes one scope's answers and scores; returns how many members it had. */
-  resetGuild(guildId: string): number;
-  /** Writes a consistent copy of the database to `path` (safe while the bot runs). */
+  resetGuild(guildId: string): Promise<number>;
+  /** Writes a consistent copy of the scoreboard to `path` as a SQLite file (safe while the bot runs). */
   backup(path: string): Promise<void>;
-  close(): void;
+  /** True when the store answers (for a health check). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
 }

@@ -51,8 +51,8 @@ export interface CommandSpec<O extends OptionsSpec = OptionsSpec> {
   example: string;
   options: O;
   sharing: Sharing;
-  /** Builds the reply. Pure apart from the context's scoreboard. */
-  run(context: AnswerContext, args: ArgsOf<O>, caller: Caller): Reply;
+  /** Builds the reply. Pure apart from the context's scoreboard (asynchronous, hence the promise). */
+  run(context: AnswerContext, args: ArgsOf<O>, caller: Caller): Reply | Promise<Reply>;
 }
 
 /** A command with subcommands (`/quiz question`, `/quiz scores`). */

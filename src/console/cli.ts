@@ -145,20 +145,20 @@ export async function runCli(
   const { spec } = parsed;
   const view = JSON_VIEWS[spec.name];
   if (json && !view) return usage(`${spec.name} has no --json view.`);
-  const one = (args: RawArgs) =>
+  const one = async (args: RawArgs) =>
     json && view
       ? `${JSON.stringify(view(context.search, args))}\n`
-      : renderText(spec.run(context, args, CLI_CALLER));
+      : renderText(await spec.run(context, args, CLI_CALLER));
   // A command that takes one required text and got none reads one per line from stdin.
   const required = Object.entries(spec.options).filter(([, o]) => o.required && o.type === "string");
   const [batchOption] = required.length === 1 ? (required[0] ?? []) : [];
   if (batchOption && !String(parsed.args[batchOption] ?? "").trim()) {
     if (!io.stdinLines) return usage(`${spec.name} needs a ${batchOption}, or one per line on stdin.`);
     for await (const line of io.stdinLines()) {
-      if (line.trim()) io.stdout(one({ ...parsed.args, [batchOption]: line }));
+      if (line.trim()) io.stdout(await one({ ...parsed.args, [batchOption]: line }));
     }
     return 0;
   }
-  io.stdout(one(parsed.args));
+  io.stdout(await one(parsed.args));
   return 0;
 }

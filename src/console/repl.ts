@@ -29,12 +29,23 @@ export function runConsole(
   output.write(`${consoleBanner(opened)}\n\n`);
   rl.prompt();
   return new Promise((resolve) => {
+    // Lines are answered one after another, in order, even when an answer waits for the scoreboard.
+    let queue = Promise.resolve();
+    let quit = false;
     rl.on("line", (line) => {
-      const result = session.handleLine(line);
-      if (result.text) output.write(`${result.text}\n`);
-      if (result.quit) rl.close();
-      else rl.prompt();
+      queue = queue.then(async () => {
+        if (quit) return;
+        const result = await session.handleLine(line);
+        if (result.text) output.write(`${result.text}\n`);
+        if (result.quit) {
+          quit = true;
+          rl.close();
+        } else rl.prompt();
+      });
     });
-    rl.on("close", () => resolve());
+    // Piped input may close before its last lines are answered: finish them first.
+    rl.on("close", () => {
+      queue.then(() => resolve());
+    });
   });
 }

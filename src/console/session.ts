@@ -50,7 +50,7 @@ export class ConsoleSession {
     private readonly caller: Caller = CONSOLE_CALLER,
   ) {}
 
-  handleLine(line: string): ConsoleOutput {
+  async handleLine(line: string): Promise<ConsoleOutput> {
     const input = line.trim();
     if (!input) {
       // Enter walks on: the reply's primary button (Next, More facts, Later).
@@ -74,13 +74,13 @@ export class ConsoleSession {
     }
     // The console's help adds the keys only it has.
     if (parsed.spec.name === "help") return this.show(buildHelpReply(COMMANDS, CONSOLE_HELP));
-    return this.show(parsed.spec.run(this.context, parsed.args, this.caller));
+    return this.show(await parsed.spec.run(this.context, parsed.args, this.caller));
   }
 
-  private follow(choice: number): ConsoleOutput {
+  private async follow(choice: number): Promise<ConsoleOutput> {
     const picked = this.actions[choice - 1];
     if (!picked) return { text: `Pick a number from 1 to ${this.actions.length}, or type a command.\n` };
-    const reply = replyForAction(this.context, picked.action, this.caller);
+    const reply = await replyForAction(this.context, picked.action, this.caller);
     if (!reply) return { text: "That choice is no longer available.\n" };
     // An answer keeps the question's other buttons, so "Another question" stays one number away.
     return picked.action.type === "quiz-answer"

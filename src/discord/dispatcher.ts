@@ -90,7 +90,7 @@ export function createInteractionHandler({
 
   async function onButton(interaction: ButtonInteraction): Promise<{ outcome: Outcome }> {
     const action = codec.decode(interaction.customId);
-    const reply = action ? replyForAction(context, action, callerOf(interaction)) : null;
+    const reply = action ? await replyForAction(context, action, callerOf(interaction)) : null;
     if (!action || !reply) {
       await interaction.reply({
         content: INVALID_BUTTON,

@@ -106,8 +106,12 @@ function readArgs(spec: CommandSpec, options: ChatInputCommandInteraction["optio
   return args;
 }
 
-/** Autocomplete names cut to Discord's limits; at most 25. */
-function suggestionsFor(search: Search, kind: NonNullable<StringOption["suggest"]>, typed: string): Choice[] {
+/** Autocomplete names cut to Discord's limits; at most 25 (the gateway and the HTTP endpoint both use it). */
+export function suggestionsFor(
+  search: Search,
+  kind: NonNullable<StringOption["suggest"]>,
+  typed: string,
+): Choice[] {
   const found = kind === "sectors" ? search.suggestSectors(typed) : [];
   return found.slice(0, DISCORD_LIMITS.autocompleteChoices).map((choice) => ({
     name: truncate(choice.name, DISCORD_LIMITS.choiceName),

@@ -2,14 +2,14 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Search } from "../search/index.ts";
 import { Failure } from "./kit.ts";
-import { scoreboardOrFail, scoreFileOf } from "./load.ts";
+import { configuredScoreboardOrFail } from "./load.ts";
 
 /**
  * Runs the Discord bot until SIGINT or SIGTERM, then shuts down cleanly and exits 0. A refused token or an
  * unreachable Discord is a one-line `Failure`.
  */
 export async function runBot(config: Config, search: Search, logger: Logger): Promise<number> {
-  const scoreboard = await scoreboardOrFail(await scoreFileOf(config));
+  const scoreboard = await configuredScoreboardOrFail(config);
   const { createBot } = await import("../discord/bot.ts");
   const bot = createBot(config, { search, logger, scoreboard });
   // One bad event must not take the bot down for the whole server: log a rejection and carry on.
@@ -17,8 +17,8 @@ export async function runBot(config: Config, search: Search, logger: Logger): Pr
   const stopped = new Promise<number>(() => {
     const shutdown = (signal: string) => {
       logger.info("shutting_down", { signal });
-      bot.stop().finally(() => {
-        scoreboard.close();
+      bot.stop().finally(async () => {
+        await scoreboard.close().catch(() => undefined);
         // Open HTTP keep-alive sockets would hold the process; everything worth finishing has finished.
         process.exit(0);
       });
@@ -32,7 +32,7 @@ export async function runBot(config: Config, search: Search, logger: Logger): Pr
     const message = (error as Error).message;
     logger.error("login_failed", { error: message });
     await bot.stop();
-    scoreboard.close();
+    await scoreboard.close();
     throw new Failure(
       /token/i.test(message)
         ? "Discord refused the token: copy it again from the Developer Portal (Bot › Reset Token) into .env."

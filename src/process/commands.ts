@@ -1,7 +1,7 @@
 import type { Scoreboard } from "../answer/scoreboard.ts";
 import { checkKnowledgeBase, writeKnowledgeSchemas } from "./kb.ts";
 import { defineProcessCommand, Failure, type ProcessCommand } from "./kit.ts";
-import { configOrFail, scoreboardOrFail, scoreFileOf, searchOrFail } from "./load.ts";
+import { configOrFail, configuredScoreboardOrFail, scoreboardOrFail, searchOrFail } from "./load.ts";
 import { scoresCommands } from "./scores.ts";
 
 /** What the process commands need from outside: the terminal, and a scoreboard for tests. */
@@ -18,7 +18,7 @@ async function runConsoleMode(opened: "no-token" | "asked"): Promise<number> {
   const scoreboard = await scoreboardOrFail(":memory:");
   const { runConsole } = await import("../console/repl.ts");
   await runConsole({ search, scoreboard, random: Math.random }, { opened });
-  scoreboard.close();
+  await scoreboard.close();
   return 0;
 }
 
@@ -29,19 +29,28 @@ async function runConsoleMode(opened: "no-token" | "asked"): Promise<number> {
 export function processCommands(deps: ProcessDeps): ProcessCommand[] {
   const withScoreboard = async <T>(use: (scoreboard: Scoreboard) => Promise<T>): Promise<T> => {
     if (deps.scoreboard) return use(deps.scoreboard);
-    const scoreboard = await scoreboardOrFail(await scoreFileOf(await configOrFail()));
+    const scoreboard = await configuredScoreboardOrFail(await configOrFail());
     try {
       return await use(scoreboard);
     } finally {
-      scoreboard.close();
+      await scoreboard.close();
     }
   };
   return [
     defineProcessCommand({
       path: "start",
-      summary: "the Discord bot with DISCORD_TOKEN; without it, the console (in a terminal only)",
+      summary:
+        "the Discord bot: the gateway with DISCORD_TOKEN, or INTERACTIONS_MODE=http; else the console (terminal only)",
       run: async () => {
         const config = await configOrFail();
+        if (config.interactions.mode === "http") {
+          const search = await searchOrFail();
+          const [{ createLogger }, { runHttp }] = await Promise.all([
+            import("../logger.ts"),
+            import("./http.ts"),
+          ]);
+          return runHttp(config, search, createLogger(config.logLevel));
+        }
         if (!config.discord.token) {
           if (!deps.stdinIsTTY)
             throw new Failure(

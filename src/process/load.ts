@@ -1,6 +1,6 @@
-import type { Scoreboard } from "../answer/scoreboard.ts";
 import type { Config } from "../config.ts";
 import type { Search } from "../search/index.ts";
+import type { ScoreStore } from "../storage/store.ts";
 import { Failure } from "./kit.ts";
 
 /*
@@ -37,7 +37,7 @@ export async function searchOrFail(knowledgeDir?: string): Promise<Search> {
 }
 
 /** Opens the SQLite scoreboard (`:memory:` for the console), or one line saying what to set. */
-export async function scoreboardOrFail(file: string): Promise<Scoreboard> {
+export async function scoreboardOrFail(file: string): Promise<ScoreStore> {
   const { openScoreboard } = await import("../storage/scoreboard.ts");
   try {
     return openScoreboard(file);
@@ -52,4 +52,28 @@ export async function scoreboardOrFail(file: string): Promise<Scoreboard> {
 export async function scoreFileOf(config: Config): Promise<string> {
   const { join } = await import("node:path");
   return join(config.dataDir, "scoreboard.sqlite");
+}
+
+/** Opens a PostgreSQL scoreboard, migrated, or one line saying what to check (the password never shows). */
+export async function postgresOrFail(url: string, poolSize?: number): Promise<ScoreStore> {
+  const { openPostgresScoreboard } = await import("../storage/postgres.ts");
+  try {
+    return await openPostgresScoreboard(url, poolSize ? { poolSize } : {});
+  } catch (error) {
+    throw new Failure(
+      `Cannot open the quiz scoreboard on PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}. Check DATABASE_URL and that the server runs.`,
+    );
+  }
+}
+
+/** The configured scoreboard: PostgreSQL with DATABASE_URL, otherwise SQLite in DATA_DIR. */
+export async function configuredScoreboardOrFail(config: Config): Promise<ScoreStore> {
+  return config.database
+    ? postgresOrFail(config.database.url, config.database.poolSize)
+    : scoreboardOrFail(await scoreFileOf(config));
+}
+
+/** A database URL without its password, for messages and logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+):[^@]*@/, "$1:***@");
 }

@@ -18,7 +18,7 @@ export interface MainIo extends ProcessIo {
 
 const PROGRAM = "npm run -s cli --";
 const SCRIPTS =
-  "npm start = start · npm run console · npm run kb:check = kb check · npm run kb:schema = kb schema · npm run scores -- <show|reset|backup> · npm run deploy-commands = deploy";
+  "npm start = start · npm run console · npm run kb:check = kb check · npm run kb:schema = kb schema · npm run scores -- <show|reset|backup|migrate> · npm run deploy-commands = deploy";
 
 /**
  * The one command-line entry: `start`, `console`, `deploy`, `kb check|schema`, `scores ...`, and every

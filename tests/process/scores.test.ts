@@ -7,13 +7,13 @@ import { openScoreboard, type Scoreboard } from "../../src/storage/scoreboard.ts
 
 let dir: string;
 let board: Scoreboard;
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "mic2025-admin-"));
   board = openScoreboard(join(dir, "scoreboard.sqlite"));
-  board.recordAnswer({ guildId: "g1", userId: "u1", questionId: "q1", choice: 0, correct: true });
+  await board.recordAnswer({ guildId: "g1", userId: "u1", questionId: "q1", choice: 0, correct: true });
 });
-afterEach(() => {
-  board.close();
+afterEach(async () => {
+  await board.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -38,20 +38,31 @@ describe("npm run scores", () => {
 
   it("resets a server only with --yes", async () => {
     expect(await run(["reset", "g1"])).toMatchObject({ code: 2, err: expect.stringContaining("--yes") });
-    expect(board.top("g1")).toHaveLength(1);
+    expect(await board.top("g1")).toHaveLength(1);
     expect(await run(["reset", "g1", "--yes"])).toMatchObject({
       code: 0,
       out: expect.stringContaining("1 member"),
     });
-    expect(board.top("g1")).toEqual([]);
+    expect(await board.top("g1")).toEqual([]);
   });
 
   it("backs up to a file", async () => {
     const file = join(dir, "backups", "copy.sqlite");
     expect((await run(["backup", file])).code).toBe(0);
     const copy = openScoreboard(file);
-    expect(copy.top("g1")).toHaveLength(1);
-    copy.close();
+    expect(await copy.top("g1")).toHaveLength(1);
+    await copy.close();
+  });
+
+  it("migrate needs --from and --to, and a known kind of location", async () => {
+    expect((await run(["migrate"])).code).toBe(2);
+    expect((await run(["migrate", "--from", "mysql://x", "--to", "sqlite:/tmp/x"])).code).toBe(2);
+    expect(
+      await run(["migrate", "--from", `sqlite:${join(dir, "missing.sqlite")}`, "--to", "sqlite::memory:"]),
+    ).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("No SQLite scoreboard"),
+    });
   });
 
   it.each([[[]], [["drop"]], [["show"]]])("usage error for %j", async (argv) => {
