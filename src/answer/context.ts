@@ -15,6 +15,12 @@ export interface AnswerContext {
  * member. Front ends fill it in from what they know.
  */
 export interface Caller {
+  /** Opaque scoreboard key: the adapter chooses it, the scoreboard port only compares it. */
   scope: string;
   userId: string;
+  /** Where the scope is, so `/quiz scores` can say whose answers count (default "server"). */
+  place?: Place;
 }
+
+/** Where an interaction came from: a server, a direct message with the bot, a group or private chat, the console. */
+export type Place = "server" | "dm" | "private-channel" | "console";

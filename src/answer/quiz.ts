@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { QuizQuestion, SectorId } from "../knowledge/schema.ts";
-import type { AnswerContext, Caller } from "./context.ts";
+import type { AnswerContext, Caller, Place } from "./context.ts";
 import { citeFacts, factsWithIds, type Reply, type Span } from "./reply.ts";
 import { noticeReply } from "./respond.ts";
 import type { RankOf, RecordResult, ScoreRow } from "./scoreboard.ts";
@@ -162,6 +162,15 @@ export function answerQuizQuestion(
   return buildQuizFeedbackReply(search.kb, question, choice, result);
 }
 
+/** Whose answers a scoreboard holds, by where `/quiz scores` was asked. */
+export const SCORES_PLACE: Record<Place, string> = {
+  server: "Only this server's answers count here.",
+  dm: "Only your answers in direct messages with the bot count here; each server keeps its own scoreboard.",
+  "private-channel":
+    "Only this private chat's answers count here; each server and private chat keeps its own scoreboard.",
+  console: "Only this console session's answers count here.",
+};
+
 /** Members listed by `/quiz scores`. */
 export const SCORES_TOP = 10;
 
@@ -172,11 +181,16 @@ export function quizScoresReply({ scoreboard }: AnswerContext, caller: Caller): 
   return buildScoresReply(
     scoreboard.top(caller.scope, SCORES_TOP),
     scoreboard.rankOf(caller.scope, caller.userId),
+    caller.place,
   );
 }
 
 /** `/quiz scores`: the server's top 10 and the caller's own rank. */
-export function buildScoresReply(top: readonly ScoreRow[], own: RankOf | null): Reply {
+export function buildScoresReply(
+  top: readonly ScoreRow[],
+  own: RankOf | null,
+  place: Place = "server",
+): Reply {
   const line = (r: ScoreRow, i: number): Span[] => [
     { strong: `${i + 1}.` },
     " ",
@@ -198,7 +212,7 @@ export function buildScoresReply(top: readonly ScoreRow[], own: RankOf | null): 
     ],
     facts: [],
     citations: [],
-    footer: "Ranked by right answers, then by fewer answers given. Only this server's answers count here.",
+    footer: `Ranked by right answers, then by fewer answers given. ${SCORES_PLACE[place]}`,
     actions: [],
     audience: "channel",
   };

@@ -16,6 +16,7 @@ import {
 import { MAX_LESSONS } from "../knowledge/checks.ts";
 import { type CommandEntry, defineCommand } from "./define.ts";
 import { buildHelpReply } from "./help.ts";
+import { MESSAGE_COMMAND_HELP } from "./message.ts";
 
 /*
  * The one command table. Discord's slash definitions (and `deploy-commands`), the console's parser, the
@@ -158,7 +159,7 @@ const help = defineCommand({
   example: "/help",
   options: {},
   sharing: "none",
-  run: () => buildHelpReply(COMMANDS),
+  run: () => buildHelpReply(COMMANDS, MESSAGE_COMMAND_HELP),
 });
 
 /** Every command, in the order `/help` lists them and Discord registers them. */

@@ -89,7 +89,7 @@ const JSON_VIEWS: Record<string, (search: Search, args: RawArgs) => unknown> = {
 };
 
 /** The CLI's member: one-shot calls answer with the core's replies; a quiz answer is not a thing here. */
-const CLI_CALLER: Caller = { scope: "cli", userId: "cli" };
+const CLI_CALLER: Caller = { scope: "cli", userId: "cli", place: "console" };
 
 function argumentHint(spec: CommandSpec): string {
   return Object.entries(spec.options)

@@ -19,7 +19,7 @@ To run the Discord bot, copy .env.example to .env, fill in DISCORD_TOKEN and DIS
 }
 
 /** The console's one member, in its own scoreboard scope. */
-export const CONSOLE_CALLER: Caller = { scope: "console", userId: "you" };
+export const CONSOLE_CALLER: Caller = { scope: "console", userId: "you", place: "console" };
 
 /** Keys only the console has, listed after the command table in its `/help`. */
 const CONSOLE_HELP = [

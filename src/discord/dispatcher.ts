@@ -3,12 +3,15 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  InteractionContextType,
   LimitedCollection,
+  type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext, Caller } from "../answer/context.ts";
 import type { Logger } from "../logger.ts";
+import { MESSAGE_MENU_COMMANDS, type MessageMenuCommand } from "./context-menu.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import { renderDiscord } from "./render.ts";
@@ -20,6 +23,7 @@ export interface DispatcherDeps {
   codec: CustomIdCodec;
   logger: Logger;
   commands?: readonly SlashCommand[];
+  messageCommands?: readonly MessageMenuCommand[];
 }
 
 /** How an interaction ended, for the one log line it gets. */
@@ -28,9 +32,22 @@ type Outcome = "answered" | "no-match" | "invalid-button" | "unknown-command" | 
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;
 
-/** The scoreboard scope and member of an interaction: its server, or the member's own DM space. */
-export function callerOf(interaction: { guildId: string | null; user: { id: string } }): Caller {
-  return { scope: interaction.guildId ?? `dm:${interaction.user.id}`, userId: interaction.user.id };
+/**
+ * The scoreboard scope and member of an interaction, from the interaction alone (no guild cache: a user
+ * install may run where the bot is no member): its server; a DM with the bot, the member's own `dm:` scope;
+ * a group DM or another private channel, that channel's `private:` scope.
+ */
+export function callerOf(interaction: {
+  guildId: string | null;
+  channelId: string | null;
+  context?: InteractionContextType | null;
+  user: { id: string };
+}): Caller {
+  const userId = interaction.user.id;
+  if (interaction.guildId) return { scope: interaction.guildId, userId, place: "server" };
+  if (interaction.context === InteractionContextType.PrivateChannel && interaction.channelId)
+    return { scope: `private:${interaction.channelId}`, userId, place: "private-channel" };
+  return { scope: `dm:${userId}`, userId, place: "dm" };
 }
 
 const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
@@ -47,6 +64,7 @@ export function createInteractionHandler({
   codec,
   logger,
   commands = SLASH_COMMANDS,
+  messageCommands = MESSAGE_MENU_COMMANDS,
 }: DispatcherDeps) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
@@ -55,15 +73,7 @@ export function createInteractionHandler({
     interaction: ChatInputCommandInteraction,
   ): Promise<{ outcome: Outcome; query?: string }> {
     const command = byName.get(interaction.commandName);
-    if (!command) {
-      await interaction.reply({
-        content:
-          "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.",
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
-      });
-      return { outcome: "unknown-command" };
-    }
+    if (!command) return unknownCommand(interaction);
     const reply = await command.execute(context, interaction, callerOf(interaction));
     // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
     const delivery = deliveryOf(reply, {
@@ -79,6 +89,17 @@ export function createInteractionHandler({
       return { outcome: "no-match", ...(typeof query === "string" ? { query } : {}) };
     }
     return { outcome: "answered" };
+  }
+
+  /** A message command ("Explain this message"): always a private reply, the member's own view. */
+  async function onMessageCommand(
+    interaction: MessageContextMenuCommandInteraction,
+  ): Promise<{ outcome: Outcome }> {
+    const command = messageCommands.find((c) => c.data.name === interaction.commandName);
+    if (!command) return unknownCommand(interaction);
+    const reply = command.execute(context, interaction);
+    await interaction.reply(renderDiscord(reply, codec, { ephemeral: true }));
+    return { outcome: reply.miss ? "no-match" : "answered" };
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<{ outcome: Outcome }> {
@@ -115,11 +136,13 @@ export function createInteractionHandler({
     const started = performance.now();
     const kind = interaction.isChatInputCommand()
       ? "command"
-      : interaction.isAutocomplete()
-        ? "autocomplete"
-        : interaction.isButton()
-          ? "button"
-          : "other";
+      : interaction.isMessageContextMenuCommand()
+        ? "message-command"
+        : interaction.isAutocomplete()
+          ? "autocomplete"
+          : interaction.isButton()
+            ? "button"
+            : "other";
     const name =
       interaction.isCommand() || interaction.isAutocomplete()
         ? interaction.commandName
@@ -133,6 +156,7 @@ export function createInteractionHandler({
       recent.set(interaction.id, true);
       try {
         if (interaction.isChatInputCommand()) result = await onCommand(interaction);
+        else if (interaction.isMessageContextMenuCommand()) result = await onMessageCommand(interaction);
         else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction);
         else if (interaction.isButton()) result = await onButton(interaction);
         else return;
@@ -152,6 +176,18 @@ export function createInteractionHandler({
       ...(result.query !== undefined ? { query: result.query } : {}),
     });
   };
+}
+
+async function unknownCommand(
+  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+): Promise<{ outcome: "unknown-command" }> {
+  await interaction.reply({
+    content:
+      "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.",
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
+  return { outcome: "unknown-command" };
 }
 
 async function answerError(interaction: Interaction): Promise<void> {

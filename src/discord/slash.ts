@@ -1,6 +1,8 @@
 import {
+  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandBooleanOption,
   SlashCommandBuilder,
@@ -81,9 +83,27 @@ function addOptions(builder: OptionHost, spec: CommandSpec): void {
     );
 }
 
+/**
+ * Where every command may be installed and used, declared explicitly on each definition: installed to a
+ * server (0) or by a user (1); used in a server (0), a DM with the bot (1) or a group DM / private channel (2).
+ */
+export const INTEGRATION_TYPES = [
+  ApplicationIntegrationType.GuildInstall,
+  ApplicationIntegrationType.UserInstall,
+] as const;
+export const CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
+
 /** The registration body of a table entry: the same names, descriptions, options and limits. */
 export function slashDefinition(entry: CommandEntry): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const builder = new SlashCommandBuilder().setName(entry.name).setDescription(entry.description);
+  const builder = new SlashCommandBuilder()
+    .setName(entry.name)
+    .setDescription(entry.description)
+    .setIntegrationTypes(...INTEGRATION_TYPES)
+    .setContexts(...CONTEXTS);
   if (isGroup(entry)) {
     for (const spec of entry.subcommands) {
       builder.addSubcommand((sub) => {

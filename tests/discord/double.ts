@@ -66,6 +66,10 @@ export interface InteractionExtras {
   locale?: Locale;
   /** Resolved data for user/role/channel options (see {@link resolvedUsers}). */
   resolved?: D.APIInteractionDataResolved;
+  /** Where the member used the command (default "guild"): a DM with the bot or a group DM has no guild. */
+  where?: "guild" | "dm" | "private-channel";
+  /** Who installed the app that answers (default "guild"): a user install lists the member as its owner. */
+  install?: "guild" | "user";
   /** Flags of the message carrying the button (for {@link DiscordDouble.button}; e.g. 64, ephemeral). Default 0. */
   messageFlags?: D.MessageFlags;
 }
@@ -75,6 +79,7 @@ type Options = D.APIApplicationCommandInteractionDataOption[];
 export type ChatInputPayload = D.APIChatInputApplicationCommandInteraction;
 export type AutocompletePayload = D.APIApplicationCommandAutocompleteInteraction;
 export type ButtonPayload = D.APIMessageComponentButtonInteraction;
+export type MessageCommandPayload = D.APIMessageApplicationCommandInteraction;
 type WebhookPredicate = (call: RecordedWebhookCall) => boolean;
 
 export interface DiscordDouble {
@@ -104,6 +109,12 @@ export interface DiscordDouble {
   chatInput(name: string, options?: Options, extras?: InteractionExtras): ChatInputPayload;
   /** Mark the option being typed with `focused: true`. */
   autocomplete(name: string, options: Options, extras?: InteractionExtras): AutocompletePayload;
+  /** A message command (right-click › Apps) on `target`, a message by another member. */
+  messageCommand(
+    name: string,
+    target: Partial<D.APIMessage>,
+    extras?: InteractionExtras,
+  ): MessageCommandPayload;
   /** A button click on a bot message carrying that button. */
   button(customId: string, extras?: InteractionExtras): ButtonPayload;
   close(): Promise<void>;
@@ -316,14 +327,24 @@ export async function startDiscordDouble(
     deaf: false, mute: false, flags: 0 as D.GuildMemberFlags,
   });
   // biome-ignore format: compact
-  const base = (extras: InteractionExtras) => ({
-    id: snowflake(), application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
-    guild_id: guildId, channel_id: channelId, member: member(extras), app_permissions: ALL_PERMISSIONS,
-    channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
-    guild: { id: guildId, features: [], locale: Locale.EnglishUS },
-    locale: extras.locale ?? Locale.EnglishUS, guild_locale: Locale.EnglishUS, context: 0 as const,
-    entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 8 * 1024 * 1024,
-  });
+  const base = (extras: InteractionExtras) => {
+    const acting = member(extras);
+    const owners = extras.install === "user" ? { "1": acting.user.id } : { "0": guildId };
+    const common = { id: snowflake(), application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
+      app_permissions: ALL_PERMISSIONS, locale: extras.locale ?? Locale.EnglishUS, entitlements: [],
+      authorizing_integration_owners: owners, attachment_size_limit: 8 * 1024 * 1024 };
+    if (extras.where === "dm" || extras.where === "private-channel") {
+      const dm = extras.where === "dm";
+      const id = dm ? "500000000000000001" : "600000000000000001";
+      // Discord sends no guild, no member and no guild_locale outside a server: the user acts as themself.
+      return { ...common, channel_id: id, user: acting.user, context: dm ? 1 : 2,
+        channel: dm ? { id, type: ChannelType.DM as const, recipients: [acting.user], flags: 0 as D.ChannelFlags }
+          : { id, type: ChannelType.GroupDM as const, name: "study group", recipients: [acting.user], owner_id: acting.user.id, icon: null, flags: 0 as D.ChannelFlags } } as never;
+    }
+    return { ...common, guild_id: guildId, channel_id: channelId, member: acting, context: 0 as const,
+      channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
+      guild: { id: guildId, features: [], locale: Locale.EnglishUS }, guild_locale: Locale.EnglishUS };
+  };
   // biome-ignore format: compact
   const commandData = (name: string, options: Options, extras: InteractionExtras) => ({
     id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options, guild_id: guildId,
@@ -371,6 +392,22 @@ export async function startDiscordDouble(
       type: InteractionType.ApplicationCommandAutocomplete,
       data: commandData(name, options, extras),
     }),
+    messageCommand(name, target, extras = {}) {
+      const targetId = target.id ?? snowflake();
+      const author = user("700000000000000001", "someone");
+      const targetMessage = {
+        ...message({}, targetId),
+        author,
+        webhook_id: undefined,
+        application_id: undefined,
+        ...target,
+        id: targetId,
+      };
+      // biome-ignore format: compact
+      return { ...base(extras), type: InteractionType.ApplicationCommand,
+        data: { id: snowflake(), name, type: ApplicationCommandType.Message, target_id: targetId,
+          resolved: { messages: { [targetId]: targetMessage } } } } as MessageCommandPayload;
+    },
     button(customId, extras = {}) {
       const style = ButtonStyle.Primary;
       const go = { type: ComponentType.Button, style, custom_id: customId, label: "Go" } as const;

@@ -1,0 +1,159 @@
+/**
+ * End to end for reach (issue 13): the production bot answers a user-installed app in a DM and a group DM
+ * (no guild, no member, nothing cached), keeps quiz scores per place, and answers "Explain this message"
+ * (a message command) privately and without pinging anyone, through the Discord double on 127.0.0.1.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCORES_PLACE } from "../../src/answer/quiz.ts";
+import { parseConfig } from "../../src/config.ts";
+import { type Bot, createBot } from "../../src/discord/bot.ts";
+import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createSearch } from "../../src/search/index.ts";
+import { openScoreboard, type Scoreboard } from "../../src/storage/scoreboard.ts";
+import { type DiscordDouble, type InteractionExtras, startDiscordDouble } from "./double.ts";
+import { buttonsOf, embedOf, isEphemeral, sent, str, TEST_TOKEN } from "./wire.ts";
+
+const MEMBER = "100000000000000009";
+const inDm: InteractionExtras = { user: { id: MEMBER }, where: "dm", install: "user" };
+const inGroup: InteractionExtras = { user: { id: MEMBER }, where: "private-channel", install: "user" };
+
+describe("reach end to end: user installs, DMs, private channels and the message command", () => {
+  let double: DiscordDouble;
+  let bot: Bot;
+  let scoreboard: Scoreboard;
+  let folder: string;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    double = await startDiscordDouble();
+    folder = mkdtempSync(join(tmpdir(), "mic2025-reach-"));
+    scoreboard = openScoreboard(join(folder, "scores.db"));
+    const parsed = parseConfig({
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: double.applicationId,
+      DISCORD_API_URL: double.apiUrl,
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    bot = createBot(parsed.config, {
+      search: createSearch(loadKnowledgeOrThrow()),
+      logger: createLogger("info", (line) => logs.push(line)),
+      scoreboard,
+      random: () => 0,
+      rest: { retries: 0, timeout: 5000 },
+    });
+    await bot.start();
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await double?.close();
+    scoreboard?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it("answers /sector in a DM with a user-installed app, from the interaction alone", async () => {
+    const payload = double.chatInput("sector", [str("name", "chips")], inDm);
+    expect(payload).not.toHaveProperty("guild_id");
+    expect(payload.authorizing_integration_owners).toEqual({ "1": MEMBER });
+    const callback = await double.dispatch(payload);
+    expect(callback.type).toBe(4);
+    expect(embedOf(callback).title).toContain("Semiconductors");
+    expect(sent(callback).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("keeps DM quiz answers in the member's own scope and says so in /quiz scores", async () => {
+    const question = await double.dispatch(
+      double.chatInput("quiz", [{ type: Opt.Subcommand, name: "question", options: [] }], inDm),
+    );
+    const a = buttonsOf(question)[0]?.custom_id ?? "";
+    const answered = await double.dispatch(double.button(a, inDm));
+    expect(isEphemeral(answered)).toBe(true);
+    expect(scoreboard.rankOf(`dm:${MEMBER}`, MEMBER)?.row.answered).toBe(1);
+    expect(scoreboard.rankOf(double.guildId, MEMBER)).toBeNull();
+
+    const scores = await double.dispatch(
+      double.chatInput("quiz", [{ type: Opt.Subcommand, name: "scores", options: [] }], inDm),
+    );
+    expect(embedOf(scores).footer?.text).toContain(SCORES_PLACE.dm);
+  });
+
+  it("keys a group DM's scores by the channel, apart from the DM and the server", async () => {
+    const question = await double.dispatch(
+      double.chatInput("quiz", [{ type: Opt.Subcommand, name: "question", options: [] }], inGroup),
+    );
+    await double.dispatch(double.button(buttonsOf(question)[1]?.custom_id ?? "", inGroup));
+    expect(scoreboard.rankOf("private:600000000000000001", MEMBER)?.row.answered).toBe(1);
+    const scores = await double.dispatch(
+      double.chatInput("quiz", [{ type: Opt.Subcommand, name: "scores", options: [] }], inGroup),
+    );
+    expect(embedOf(scores).footer?.text).toContain(SCORES_PLACE["private-channel"]);
+  });
+
+  describe("Explain this message", () => {
+    it("answers privately with facts, sources and the match", async () => {
+      const target = {
+        content: "Why does China still depend on foreign chips? <@100000000000000002> @everyone",
+      };
+      const callback = await double.dispatch(double.messageCommand("Explain this message", target));
+      expect(callback.type).toBe(4);
+      expect(isEphemeral(callback)).toBe(true);
+      const embed = embedOf(callback);
+      expect(embed.description).toMatch(/\[1\]/);
+      expect(embed.fields?.some((f) => f.name === "Sources")).toBe(true);
+      expect(embed.footer?.text).toMatch(/Match \d+%/);
+      expect(embed.title).not.toMatch(/<@\d|@everyone/);
+      expect(sent(callback).allowed_mentions).toEqual({ parse: [] });
+    });
+
+    it("reads a long message up to the question length and says so", async () => {
+      const content = `What did the plan cost? ${"The subsidies were large and the debate went on. ".repeat(40)}`;
+      const callback = await double.dispatch(
+        double.messageCommand("Explain this message", { content }, inDm),
+      );
+      expect(isEphemeral(callback)).toBe(true);
+      expect(embedOf(callback).footer?.text).toMatch(/Read the first \d+ characters/);
+    });
+
+    it.each([
+      ["an image-only message", { content: "", attachments: [attachment()] }, /only pictures or files/],
+      ["a link-only message", { content: "https://example.com/a?b=c <#400000000000000001>" }, /no words/],
+    ])("says there is nothing to explain in %s and suggests /ask", async (_what, target, text) => {
+      const callback = await double.dispatch(double.messageCommand("Explain this message", target));
+      expect(isEphemeral(callback)).toBe(true);
+      expect(embedOf(callback).description).toMatch(text);
+      expect(embedOf(callback).description).toContain("/ask");
+    });
+
+    it("reads the text of an embed-only message", async () => {
+      const target = {
+        content: "",
+        embeds: [{ title: "Made in China 2025", description: "Who issued the plan and when?" }],
+      };
+      const callback = await double.dispatch(double.messageCommand("Explain this message", target));
+      expect(embedOf(callback).description).toMatch(/State Council/);
+    });
+
+    it("says when nothing matches and suggests /ask", async () => {
+      const target = { content: "qwxz blorf zzyzx plonk" };
+      const callback = await double.dispatch(double.messageCommand("Explain this message", target, inGroup));
+      expect(isEphemeral(callback)).toBe(true);
+      expect(embedOf(callback).description).toMatch(/No fact in the base matches/);
+      expect(embedOf(callback).description).toContain("/ask");
+    });
+  });
+
+  it("sent nothing to an unknown route", () => {
+    expect(double.unknownRoutes).toEqual([]);
+  });
+});
+
+function attachment() {
+  // biome-ignore format: compact
+  return { id: "800000000000000001", filename: "chart.png", size: 1000, url: "https://cdn.example/chart.png",
+    proxy_url: "https://cdn.example/chart.png", content_type: "image/png" };
+}
