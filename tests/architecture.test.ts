@@ -13,6 +13,7 @@ const SRC = resolve("src");
 /** Lowest first. A file may import from its own layer and every layer before it. */
 const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
   { name: "text", holds: (p) => p.startsWith("text/") },
+  { name: "i18n", holds: (p) => p.startsWith("i18n/") },
   { name: "knowledge", holds: (p) => p.startsWith("knowledge/") },
   { name: "search", holds: (p) => p.startsWith("search/") },
   { name: "answer", holds: (p) => p.startsWith("answer/") },
@@ -24,7 +25,7 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
 /** Front ends and storage: each talks to the core, never to another adapter (the entry wires them). */
 const ADAPTERS = ["discord", "console", "storage"];
 /** Layers that are pure: no file system, network, terminal or database. */
-const PURE = new Set(["text", "search", "answer", "commands"]);
+const PURE = new Set(["text", "i18n", "search", "answer", "commands"]);
 const IO_MODULES = /^(node:|discord\.js$|discord-api-types|better-sqlite3$|dotenv$|ws$)/;
 
 /**

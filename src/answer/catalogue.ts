@@ -1,29 +1,26 @@
+import { EN, sectorName, type Translate } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorStatus } from "../knowledge/schema.ts";
-import { CONFIDENCE_LABEL, citeFacts, factsWithIds, type Reply, STATUS_LABEL } from "./reply.ts";
+import { CONFIDENCE_LABEL, citeFacts, factsWithIds, type Reply, statusLabel } from "./reply.ts";
 
-const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
+export const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
 
 /** `/sectors`: every sector grouped by status, from where China leads to where our sources are silent. */
-export function buildSectorsReply(kb: KnowledgeBase): Reply {
+export function buildSectorsReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   const fields = STATUS_ORDER.map((status) => ({
-    name: STATUS_LABEL[status],
+    name: statusLabel(status, t),
     value: kb.sectors
       .filter((s) => s.status === status)
-      .map((s) => `${s.name} (${s.chineseName})`)
+      .map((s) => (t.lang === "en" ? `${s.name} (${s.chineseName})` : `${sectorName(s, t)} (${s.name})`))
       .join(", "),
   })).filter((f) => f.value);
   return {
-    title: "Made in China 2025: the sectors",
-    summary: [
-      "Each sector's status comes from the sources named on its card. Open one with /sector, for example ",
-      { command: "/sector semiconductors" },
-      ".",
-    ],
+    title: t("sectors.title"),
+    summary: [t("sectors.summary"), { command: "/sector semiconductors" }, t.lang === "en" ? "." : "。"],
     fields,
     facts: [],
     citations: [],
-    footer: `${kb.sectors.length} sectors · ${kb.facts.length} facts`,
+    footer: t("sectors.footer", { sectors: kb.sectors.length, facts: kb.facts.length }),
     actions: [],
     audience: "channel",
   };
@@ -45,16 +42,15 @@ export const OVERVIEW_FACT_IDS = [
 ] as const;
 
 /** `/overview`: what the plan is, with sources. */
-export function buildOverviewReply(kb: KnowledgeBase): Reply {
+export function buildOverviewReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   const { facts, citations } = citeFacts(kb, factsWithIds(kb, OVERVIEW_FACT_IDS));
   return {
-    title: "What is Made in China 2025?",
-    summary:
-      "China's ten-year plan to upgrade its manufacturing, issued in 2015. The essentials, each with its source:",
+    title: t("overview.title"),
+    summary: t("overview.summary"),
     fields: [],
     facts,
     citations,
-    footer: "Next: /sectors for the ten key sectors and more, /timeline for what happened since",
+    footer: t("overview.footer"),
     actions: [],
     audience: "channel",
   };
@@ -129,9 +125,9 @@ export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
 }
 
 /** `/sources`: the source registry with links, and what H and M mean. */
-export function buildSourcesReply(kb: KnowledgeBase): Reply {
+export function buildSourcesReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   return {
-    title: "Sources",
+    title: t("sources.title"),
     summary: [
       "Every fact cites at least one of these. The primary source is a mid-2025 assessment posted publicly; the rest is checked background.",
       `H = ${CONFIDENCE_LABEL.H}.`,

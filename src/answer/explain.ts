@@ -1,3 +1,4 @@
+import { EN, type Translate } from "../i18n/index.ts";
 import type { Search } from "../search/index.ts";
 import { ASK_FACTS_SHOWN, ASK_MORE_FACTS, buildAskReply } from "./ask.ts";
 import type { Reply } from "./reply.ts";
@@ -43,31 +44,24 @@ function cutAtWord(text: string, max: number): string {
  * reply shown to the member alone. A message with no words (an image, an embed without text) or one that
  * matches nothing says so and points to `/ask`.
  */
-export function explainMessage(search: Search, input: MessageInput): Reply {
+export function explainMessage(search: Search, input: MessageInput, t: Translate = EN): Reply {
   const words = messageWords(input);
   if (!words) {
-    const what = input.attachments
-      ? "This message holds only pictures or files, and I can only read text."
-      : "This message has no words I can read (only links, mentions or an empty embed).";
+    const what = input.attachments ? t("explain.onlyFiles") : t("explain.noWords");
     return {
-      ...noticeReply("Nothing to explain", [what, " Ask in your own words with ", { command: "/ask" }, "."]),
+      ...noticeReply(t("explain.nothing"), [what, t("explain.askInstead"), { command: "/ask" }, "."]),
       miss: true,
     };
   }
   const question = cutAtWord(words, MAX_EXPLAIN_LENGTH);
-  const reply = buildAskReply(
-    search.kb,
-    search.answer(question, { limit: ASK_FACTS_SHOWN + ASK_MORE_FACTS }),
-  );
-  const cut = question.length < words.length ? ` · Read the first ${question.length} characters.` : "";
+  const answer = search.answer(question, { limit: ASK_FACTS_SHOWN + ASK_MORE_FACTS });
+  const reply = buildAskReply(search.kb, answer, t);
+  const cut =
+    question.length < words.length ? ` · ${t("explain.readFirst", { count: question.length })}` : "";
   if (reply.miss)
     return {
       ...reply,
-      summary: [
-        "No fact in the base matches this message well. Ask about it in your own words with ",
-        { command: "/ask" },
-        ", or look at the suggestions below.",
-      ],
+      summary: [t("explain.noMatch"), { command: "/ask" }, t("explain.orSuggestions")],
       ...(cut ? { footer: cut.slice(3) } : {}),
     };
   return { ...reply, footer: `${reply.footer ?? ""}${cut}`, audience: "asker" };

@@ -1,3 +1,4 @@
+import { EN, type Translate, translator } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { QuizQuestion, SectorId } from "../knowledge/schema.ts";
 import type { AnswerContext, Caller, Place } from "./context.ts";
@@ -182,6 +183,7 @@ export function quizScoresReply({ scoreboard }: AnswerContext, caller: Caller): 
     scoreboard.top(caller.scope, SCORES_TOP),
     scoreboard.rankOf(caller.scope, caller.userId),
     caller.place,
+    translator(caller.lang),
   );
 }
 
@@ -190,6 +192,7 @@ export function buildScoresReply(
   top: readonly ScoreRow[],
   own: RankOf | null,
   place: Place = "server",
+  t: Translate = EN,
 ): Reply {
   const line = (r: ScoreRow, i: number): Span[] => [
     { strong: `${i + 1}.` },
@@ -198,13 +201,13 @@ export function buildScoresReply(
     `: ${r.correct} right of ${r.answered} · streak ${r.streak} (best ${r.bestStreak})`,
   ];
   return {
-    title: "Quiz scores",
+    title: t("scores.title"),
     summary: top.length
       ? top.flatMap((row, i) => (i ? ["\n", ...line(row, i)] : line(row, i)))
       : "Nobody has answered a question here yet. Start with /quiz question.",
     fields: [
       {
-        name: "You",
+        name: t("scores.you"),
         value: own
           ? `#${own.rank} of ${own.members}: ${own.row.correct} right of ${own.row.answered} · streak ${own.row.streak} (best ${own.row.bestStreak})`
           : "No answers yet: try /quiz question.",

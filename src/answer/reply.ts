@@ -1,3 +1,4 @@
+import type { Translate } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorId, SectorStatus, Source } from "../knowledge/schema.ts";
 
@@ -98,6 +99,11 @@ export const STATUS_LABEL: Record<SectorStatus, string> = {
   dependent: "China still depends on others",
   "not-rated": "Not rated by our sources",
 };
+
+/** A status as a locale reads it. */
+export function statusLabel(status: SectorStatus, t: Translate): string {
+  return t(`status.${status}`);
+}
 
 /** What H and M mean, for `/sources`. */
 export const CONFIDENCE_LABEL = {

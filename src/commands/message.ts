@@ -1,6 +1,7 @@
-import type { AnswerContext } from "../answer/context.ts";
+import type { AnswerContext, Caller } from "../answer/context.ts";
 import { explainMessage, type MessageInput } from "../answer/explain.ts";
 import type { Reply, ReplyField } from "../answer/reply.ts";
+import { translator } from "../i18n/index.ts";
 
 /** A command on a message (Discord: right-click or long-press a message › Apps). */
 export interface MessageCommandSpec {
@@ -8,14 +9,14 @@ export interface MessageCommandSpec {
   name: string;
   /** The `/help` line. */
   description: string;
-  run(context: AnswerContext, message: MessageInput): Reply;
+  run(context: AnswerContext, message: MessageInput, caller: Caller): Reply;
 }
 
 export const EXPLAIN_MESSAGE: MessageCommandSpec = {
   name: "Explain this message",
   description:
     "Right-click or long-press a message › Apps › Explain this message: the facts that answer it, shown only to you",
-  run: ({ search }, message) => explainMessage(search, message),
+  run: ({ search }, message, caller) => explainMessage(search, message, translator(caller.lang)),
 };
 
 /** Every message command, in the order Discord registers them. */

@@ -13,6 +13,7 @@ import {
   respondToQuestion,
   respondToSector,
 } from "../answer/respond.ts";
+import { translator } from "../i18n/index.ts";
 import { MAX_LESSONS } from "../knowledge/checks.ts";
 import { type CommandEntry, defineCommand } from "./define.ts";
 import { buildHelpReply } from "./help.ts";
@@ -37,7 +38,7 @@ const sector = defineCommand({
     },
   },
   sharing: "private-and-for",
-  run: ({ search }, { name }) => respondToSector(search, name),
+  run: ({ search }, { name }, caller) => respondToSector(search, name, translator(caller.lang)),
 });
 
 const ask = defineCommand({
@@ -53,7 +54,7 @@ const ask = defineCommand({
     },
   },
   sharing: "private-and-for",
-  run: ({ search }, { question }) => respondToQuestion(search, question),
+  run: ({ search }, { question }, caller) => respondToQuestion(search, question, translator(caller.lang)),
 });
 
 const sectors = defineCommand({
@@ -62,7 +63,7 @@ const sectors = defineCommand({
   example: "/sectors",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildSectorsReply(search.kb),
+  run: ({ search }, _args, caller) => buildSectorsReply(search.kb, translator(caller.lang)),
 });
 
 const overview = defineCommand({
@@ -71,7 +72,7 @@ const overview = defineCommand({
   example: "/overview",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildOverviewReply(search.kb),
+  run: ({ search }, _args, caller) => buildOverviewReply(search.kb, translator(caller.lang)),
 });
 
 const timeline = defineCommand({
@@ -89,7 +90,7 @@ const sources = defineCommand({
   example: "/sources",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildSourcesReply(search.kb),
+  run: ({ search }, _args, caller) => buildSourcesReply(search.kb, translator(caller.lang)),
 });
 
 const learn = defineCommand({
@@ -159,7 +160,7 @@ const help = defineCommand({
   example: "/help",
   options: {},
   sharing: "none",
-  run: () => buildHelpReply(COMMANDS, MESSAGE_COMMAND_HELP),
+  run: (_context, _args, caller) => buildHelpReply(COMMANDS, MESSAGE_COMMAND_HELP, translator(caller.lang)),
 });
 
 /** Every command, in the order `/help` lists them and Discord registers them. */

@@ -5,16 +5,17 @@ import {
   type MessageContextMenuCommandInteraction,
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from "discord.js";
-import type { AnswerContext } from "../answer/context.ts";
+import type { AnswerContext, Caller } from "../answer/context.ts";
 import type { MessageInput } from "../answer/explain.ts";
 import type { Reply } from "../answer/reply.ts";
+import { localizationsOf } from "../commands/localizations.ts";
 import { MESSAGE_COMMANDS, type MessageCommandSpec } from "../commands/message.ts";
 import { CONTEXTS, INTEGRATION_TYPES } from "./slash.ts";
 
 /** A message command (type 3) as the dispatcher routes it and `deploy-commands` registers it. */
 export interface MessageMenuCommand {
   data: RESTPostAPIContextMenuApplicationCommandsJSONBody;
-  execute(context: AnswerContext, interaction: MessageContextMenuCommandInteraction): Reply;
+  execute(context: AnswerContext, interaction: MessageContextMenuCommandInteraction, caller: Caller): Reply;
 }
 
 /** What the core reads of a message: its text, its embeds' text, how many files it holds. */
@@ -33,13 +34,15 @@ export function messageInput(message: Pick<Message, "content" | "embeds" | "atta
 export function messageMenuCommand(spec: MessageCommandSpec): MessageMenuCommand {
   const data = new ContextMenuCommandBuilder()
     .setName(spec.name)
+    .setNameLocalizations(localizationsOf(spec.name, "name"))
     .setType(ApplicationCommandType.Message)
     .setIntegrationTypes(...INTEGRATION_TYPES)
     .setContexts(...CONTEXTS)
     .toJSON();
   return {
     data,
-    execute: (context, interaction) => spec.run(context, messageInput(interaction.targetMessage)),
+    execute: (context, interaction, caller) =>
+      spec.run(context, messageInput(interaction.targetMessage), caller),
   };
 }
 

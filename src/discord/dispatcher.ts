@@ -10,6 +10,7 @@ import {
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext, Caller } from "../answer/context.ts";
+import { langOf, type Translate, translator } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { MESSAGE_MENU_COMMANDS, type MessageMenuCommand } from "./context-menu.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
@@ -41,18 +42,19 @@ export function callerOf(interaction: {
   guildId: string | null;
   channelId: string | null;
   context?: InteractionContextType | null;
+  locale?: string;
   user: { id: string };
 }): Caller {
   const userId = interaction.user.id;
-  if (interaction.guildId) return { scope: interaction.guildId, userId, place: "server" };
+  const lang = langOf(interaction.locale);
+  if (interaction.guildId) return { scope: interaction.guildId, userId, place: "server", lang };
   if (interaction.context === InteractionContextType.PrivateChannel && interaction.channelId)
-    return { scope: `private:${interaction.channelId}`, userId, place: "private-channel" };
-  return { scope: `dm:${userId}`, userId, place: "dm" };
+    return { scope: `private:${interaction.channelId}`, userId, place: "private-channel", lang };
+  return { scope: `dm:${userId}`, userId, place: "dm", lang };
 }
 
-const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
-const INVALID_BUTTON =
-  "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.";
+/** The interface language of an interaction: the member's Discord locale, English when we lack it. */
+const tOf = (interaction: { locale?: string }): Translate => translator(langOf(interaction.locale));
 
 /**
  * The one `interactionCreate` handler: slash commands, autocomplete and buttons. Every interaction is
@@ -81,7 +83,7 @@ export function createInteractionHandler({
       private: interaction.options.getBoolean("private") === true,
       for: interaction.options.getUser("for")?.id ?? null,
     });
-    await interaction.reply(renderDiscord(reply, codec, delivery));
+    await interaction.reply(renderDiscord(reply, codec, delivery, tOf(interaction)));
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
@@ -97,8 +99,8 @@ export function createInteractionHandler({
   ): Promise<{ outcome: Outcome }> {
     const command = messageCommands.find((c) => c.data.name === interaction.commandName);
     if (!command) return unknownCommand(interaction);
-    const reply = command.execute(context, interaction);
-    await interaction.reply(renderDiscord(reply, codec, { ephemeral: true }));
+    const reply = command.execute(context, interaction, callerOf(interaction));
+    await interaction.reply(renderDiscord(reply, codec, { ephemeral: true }, tOf(interaction)));
     return { outcome: reply.miss ? "no-match" : "answered" };
   }
 
@@ -114,7 +116,7 @@ export function createInteractionHandler({
     const reply = action ? replyForAction(context, action, callerOf(interaction)) : null;
     if (!action || !reply) {
       await interaction.reply({
-        content: INVALID_BUTTON,
+        content: tOf(interaction)("error.invalidButton"),
         flags: MessageFlags.Ephemeral,
         allowedMentions: { parse: [] },
       });
@@ -126,7 +128,7 @@ export function createInteractionHandler({
       onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
     });
     // An update keeps the message's own visibility: the rendered message carries no flags then.
-    const { flags, ...message } = renderDiscord(reply, codec, delivery);
+    const { flags, ...message } = renderDiscord(reply, codec, delivery, tOf(interaction));
     if (delivery.how === "update") await interaction.update(message);
     else await interaction.reply({ ...message, ...(flags ? { flags } : {}) });
     return { outcome: "answered" };
@@ -182,8 +184,7 @@ async function unknownCommand(
   interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
 ): Promise<{ outcome: "unknown-command" }> {
   await interaction.reply({
-    content:
-      "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.",
+    content: tOf(interaction)("error.unknownCommand"),
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },
   });
@@ -197,7 +198,7 @@ async function answerError(interaction: Interaction): Promise<void> {
   }
   if (!interaction.isRepliable()) return;
   const message = {
-    content: ERROR_MESSAGE,
+    content: tOf(interaction)("error.generic"),
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },
   } as const;

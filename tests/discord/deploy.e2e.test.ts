@@ -7,6 +7,7 @@ import {
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  Locale,
   type RESTPutAPIApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -78,6 +79,12 @@ describe("deployCommands against the Discord double", () => {
     for (const command of body) {
       expect(command.integration_types, command.name).toEqual(install);
       expect(command.contexts, command.name).toEqual(contexts);
+    }
+    for (const command of body) {
+      expect(Object.keys(command.name_localizations ?? {}).sort(), command.name).toEqual([
+        Locale.ChineseCN,
+        Locale.ChineseTW,
+      ]);
     }
     const message = body.filter((c) => c.type === ApplicationCommandType.Message);
     expect(message.map((c) => c.name)).toEqual(["Explain this message"]);

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
+import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCORES_PLACE } from "../../src/answer/quiz.ts";
 import { parseConfig } from "../../src/config.ts";
@@ -92,6 +92,32 @@ describe("reach end to end: user installs, DMs, private channels and the message
       double.chatInput("quiz", [{ type: Opt.Subcommand, name: "scores", options: [] }], inGroup),
     );
     expect(embedOf(scores).footer?.text).toContain(SCORES_PLACE["private-channel"]);
+  });
+
+  describe("in Chinese (zh-CN, zh-TW)", () => {
+    it("answers /sector in zh-CN: Chinese headings and buttons, English facts, and says so", async () => {
+      const callback = await double.dispatch(
+        double.chatInput("sector", [str("name", "芯片")], { locale: Locale.ChineseCN }),
+      );
+      const embed = embedOf(callback);
+      expect(embed.title).toBe("半导体 · Semiconductors");
+      expect(embed.description).toContain("中国仍依赖他国");
+      expect(embed.fields?.map((f) => f.name)).toContain("来源");
+      expect(embed.footer?.text).toContain("事实条目为英文：尚无经核对的译文。");
+      expect(buttonsOf(callback).map((b) => b.label)).toContain("更多事实");
+    });
+
+    it("answers /sectors in zh-TW with traditional headings", async () => {
+      const callback = await double.dispatch(double.chatInput("sectors", [], { locale: Locale.ChineseTW }));
+      expect(embedOf(callback).title).toBe("中國製造2025：各領域");
+      expect(embedOf(callback).fields?.map((f) => f.name)).toContain("中國領先");
+    });
+
+    it("keeps English for other locales", async () => {
+      const callback = await double.dispatch(double.chatInput("sectors", [], { locale: Locale.French }));
+      expect(embedOf(callback).title).toBe("Made in China 2025: the sectors");
+      expect(embedOf(callback).footer?.text).not.toContain("英文");
+    });
   });
 
   describe("Explain this message", () => {
