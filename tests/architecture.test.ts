@@ -18,6 +18,7 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
   { name: "search", holds: (p) => p.startsWith("search/") },
   { name: "answer", holds: (p) => p.startsWith("answer/") },
   { name: "commands", holds: (p) => p.startsWith("commands/") },
+  { name: "charts", holds: (p) => p.startsWith("charts/") },
   { name: "runtime", holds: (p) => p === "config.ts" || p === "logger.ts" },
   { name: "adapters", holds: (p) => ADAPTERS.some((a) => p.startsWith(`${a}/`)) },
   { name: "entry", holds: (p) => p === "main.ts" || p.startsWith("process/") },
@@ -26,7 +27,7 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
 const ADAPTERS = ["discord", "console", "storage"];
 /** Layers that are pure: no file system, network, terminal or database. */
 const PURE = new Set(["text", "i18n", "search", "answer", "commands"]);
-const IO_MODULES = /^(node:|discord\.js$|discord-api-types|better-sqlite3$|dotenv$|ws$)/;
+const IO_MODULES = /^(node:|discord\.js$|discord-api-types|better-sqlite3$|dotenv$|ws$|@napi-rs\/canvas$)/;
 
 /**
  * Backward imports another branch removes: the search rewrite drops search → answer/limits (autocomplete

@@ -21,6 +21,7 @@ export function buildSectorsReply(kb: KnowledgeBase, t: Translate = EN): Reply {
     facts: [],
     citations: [],
     footer: t("sectors.footer", { sectors: kb.sectors.length, facts: kb.facts.length }),
+    chart: { type: "status" },
     actions: [],
     audience: "channel",
   };
@@ -51,6 +52,7 @@ export function buildOverviewReply(kb: KnowledgeBase, t: Translate = EN): Reply 
     facts,
     citations,
     footer: t("overview.footer"),
+    chart: { type: "status" },
     actions: [],
     audience: "channel",
   };

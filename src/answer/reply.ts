@@ -43,7 +43,12 @@ export interface Reply {
   audience: Audience;
   /** Set when the look-up found nothing: adapters log these so authors see what to write next. */
   miss?: boolean;
+  /** A picture that goes with the reply; front ends that can draw it attach it as a PNG. */
+  chart?: ChartRequest;
 }
+
+/** Which chart a reply asks for: the sectors' status overview, or a sector's sourced figures. */
+export type ChartRequest = { type: "status" } | { type: "sector"; sectorId: SectorId };
 
 export interface ReplyField {
   name: string;

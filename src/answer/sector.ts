@@ -75,6 +75,9 @@ export function buildSectorReply(kb: KnowledgeBase, sector: Sector, page = 0, t:
       .join(" · "),
     actions,
     audience: current > 0 ? "asker" : "channel",
+    ...(current === 0 && kb.figures.some((f) => f.sector === sector.id)
+      ? { chart: { type: "sector" as const, sectorId: sector.id } }
+      : {}),
   };
 }
 

@@ -25,6 +25,7 @@ export function knowledgeAsJson(kb: KnowledgeBase): object {
     synonyms: kb.synonyms,
     lessons: kb.lessons,
     questions: kb.questions,
+    figures: kb.figures,
   };
 }
 

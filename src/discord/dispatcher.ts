@@ -10,6 +10,8 @@ import {
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext, Caller } from "../answer/context.ts";
+import type { Reply } from "../answer/reply.ts";
+import { type ChartCache, createChartCache } from "../charts/cache.ts";
 import { langOf, type Translate, translator } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { MESSAGE_MENU_COMMANDS, type MessageMenuCommand } from "./context-menu.ts";
@@ -25,6 +27,8 @@ export interface DispatcherDeps {
   logger: Logger;
   commands?: readonly SlashCommand[];
   messageCommands?: readonly MessageMenuCommand[];
+  /** Charts drawn once per knowledge version (default: a cache over the context's knowledge, warmed at once). */
+  charts?: ChartCache;
 }
 
 /** How an interaction ended, for the one log line it gets. */
@@ -67,7 +71,11 @@ export function createInteractionHandler({
   logger,
   commands = SLASH_COMMANDS,
   messageCommands = MESSAGE_MENU_COMMANDS,
+  charts = createChartCache(context.search.kb),
 }: DispatcherDeps) {
+  setImmediate(() => charts.warm());
+  const chartOf = (reply: Reply, interaction: { locale?: string }) =>
+    reply.chart ? charts.get(reply.chart, langOf(interaction.locale)) : null;
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
 
@@ -83,7 +91,9 @@ export function createInteractionHandler({
       private: interaction.options.getBoolean("private") === true,
       for: interaction.options.getUser("for")?.id ?? null,
     });
-    await interaction.reply(renderDiscord(reply, codec, delivery, tOf(interaction)));
+    await interaction.reply(
+      renderDiscord(reply, codec, delivery, tOf(interaction), chartOf(reply, interaction)),
+    );
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
@@ -100,7 +110,9 @@ export function createInteractionHandler({
     const command = messageCommands.find((c) => c.data.name === interaction.commandName);
     if (!command) return unknownCommand(interaction);
     const reply = command.execute(context, interaction, callerOf(interaction));
-    await interaction.reply(renderDiscord(reply, codec, { ephemeral: true }, tOf(interaction)));
+    await interaction.reply(
+      renderDiscord(reply, codec, { ephemeral: true }, tOf(interaction), chartOf(reply, interaction)),
+    );
     return { outcome: reply.miss ? "no-match" : "answered" };
   }
 
@@ -128,8 +140,15 @@ export function createInteractionHandler({
       onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
     });
     // An update keeps the message's own visibility: the rendered message carries no flags then.
-    const { flags, ...message } = renderDiscord(reply, codec, delivery, tOf(interaction));
-    if (delivery.how === "update") await interaction.update(message);
+    const { flags, ...message } = renderDiscord(
+      reply,
+      codec,
+      delivery,
+      tOf(interaction),
+      chartOf(reply, interaction),
+    );
+    // An update replaces the message's attachments too, so an old chart does not linger under a new page.
+    if (delivery.how === "update") await interaction.update({ ...message, attachments: [] });
     else await interaction.reply({ ...message, ...(flags ? { flags } : {}) });
     return { outcome: "answered" };
   }

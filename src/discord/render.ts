@@ -28,6 +28,15 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponent>[];
   flags?: MessageFlags.Ephemeral;
   allowedMentions: { parse: []; users?: string[] };
+  /** The reply's chart as a PNG attachment, shown as the embed's image. */
+  files?: { attachment: Buffer; name: string; description: string }[];
+}
+
+/** A drawn chart to attach (see src/charts). */
+export interface ChartFile {
+  name: string;
+  png: Buffer;
+  description: string;
 }
 
 /** The embed colour of each sector status, green (leads) to red (depends). */
@@ -131,6 +140,7 @@ export function renderDiscord(
   codec: CustomIdCodec,
   delivery: { ephemeral?: boolean; mention?: string } = {},
   t: Translate = EN,
+  chart: ChartFile | null = null,
 ): DiscordMessage {
   const title = reply.titleIsUserText ? escapeUserText(reply.title) || "(empty)" : reply.title;
   const choices = reply.choices?.map((c) => `${bold(`${c.letter}.`)} ${c.text}`).join("\n");
@@ -196,6 +206,10 @@ export function renderDiscord(
   }
 
   const message: DiscordMessage = { embeds: [embed], components, allowedMentions: { parse: [] } };
+  if (chart) {
+    embed.image = { url: `attachment://${chart.name}` };
+    message.files = [{ attachment: chart.png, name: chart.name, description: chart.description }];
+  }
   if (delivery.mention) {
     message.content = userMention(delivery.mention);
     message.allowedMentions = { parse: [], users: [delivery.mention] };

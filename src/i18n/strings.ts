@@ -73,6 +73,7 @@ const en = {
   "chart.sectorsTitle": "Made in China 2025: status of the {count} sectors",
   "chart.sectorsAxis": "sectors",
   "chart.source": "Source: {source}",
+  "chart.statusSource": "Each status rests on the source named on the sector's card (/sector)",
   "error.generic": "Something went wrong on our side while answering. Please try again in a moment.",
   "error.invalidButton":
     "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.",
@@ -148,6 +149,7 @@ const zhCN: StringTable = {
   "chart.sectorsTitle": "中国制造2025：{count} 个领域的状态",
   "chart.sectorsAxis": "领域数",
   "chart.source": "来源：{source}",
+  "chart.statusSource": "每个状态的依据见该领域卡片上注明的来源（/sector）",
   "error.generic": "回答时我们这边出了问题，请稍后再试。",
   "error.invalidButton": "这个按钮已失效（可能来自旧版本的机器人）。请重新运行命令以获取新按钮。",
   "error.unknownCommand": "我已不认识这个命令。管理员可以运行 `npm run deploy-commands` 刷新命令列表。",
@@ -218,6 +220,7 @@ const zhTW: StringTable = {
   "chart.sectorsTitle": "中國製造2025：{count} 個領域的狀態",
   "chart.sectorsAxis": "領域數",
   "chart.source": "來源：{source}",
+  "chart.statusSource": "每個狀態的依據見該領域卡片上註明的來源（/sector）",
   "error.generic": "回答時我們這邊出了問題，請稍後再試。",
   "error.invalidButton": "這個按鈕已失效（可能來自舊版本的機器人）。請重新執行指令以取得新按鈕。",
   "error.unknownCommand": "我已不認識這個指令。管理員可以執行 `npm run deploy-commands` 重新整理指令列表。",

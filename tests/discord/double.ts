@@ -26,6 +26,16 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** The files of a multipart request (attachments), in order. */
+  files: RecordedFile[];
+}
+
+/** One file part of a multipart request: its form field, file name, type and bytes. */
+export interface RecordedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 /** A `POST /interactions/:id/:token/callback`. `data` is the callback's `data` (multipart: its payload_json, or raw text). */
@@ -36,6 +46,8 @@ export interface RecordedCallback {
   type: number;
   data: unknown;
   withResponse: boolean;
+  /** Files uploaded with the callback (multipart), e.g. a chart. */
+  files: RecordedFile[];
 }
 
 /** A webhook call on an interaction token: `PATCH|GET|DELETE .../messages/:messageId` or a follow-up `POST`. */
@@ -171,12 +183,33 @@ function match(method: string, path: string, [methods, re]: (typeof ROUTES)[keyo
   return captures?.map((s) => s && decodeURIComponent(s));
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (raw === "") return undefined;
-  if (contentType?.startsWith("multipart/")) {
-    const json = /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
-    return json === undefined ? raw : JSON.parse(json);
+/** The parts of a multipart/form-data body, read byte for byte (latin1 keeps every byte as one char). */
+function parseMultipart(raw: Buffer, contentType: string): { json: unknown; files: RecordedFile[] } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const text = raw.toString("latin1");
+  const files: RecordedFile[] = [];
+  let json: unknown;
+  for (const part of text.split(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const body = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1");
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? "";
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (field === "payload_json") json = JSON.parse(body.toString("utf8"));
+    else if (filename !== undefined)
+      files.push({
+        field,
+        filename,
+        contentType: /content-type: *([^\r\n]+)/i.exec(headers)?.[1] ?? "",
+        bytes: body,
+      });
   }
+  return { json, files };
+}
+
+function parseBody(raw: string): unknown {
+  if (raw === "") return undefined;
   try {
     return JSON.parse(raw);
   } catch {
@@ -232,7 +265,13 @@ export async function startDiscordDouble(
       flags: b.flags ?? (0 as D.MessageFlags), webhook_id: applicationId, application_id: applicationId };
   };
 
-  const route = (method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] => {
+  const route = (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    files: RecordedFile[],
+  ): [number, unknown] => {
     const callback = match(method, path, ROUTES.callback);
     const followUp = match(method, path, ROUTES.followUp);
     const messageCall = match(method, path, ROUTES.message);
@@ -247,7 +286,7 @@ export async function startDiscordDouble(
       const { type: rawType, data = body } = (body ?? {}) as { type?: unknown; data?: unknown };
       const type = Number(rawType);
       const withResponse = query.get("with_response") === "true";
-      callbacks.push({ interactionId, token, type, data, withResponse });
+      callbacks.push({ interactionId, token, type, data, withResponse, files });
       if (!withResponse) return [204, undefined];
       const msg = [4, 5, 7].includes(type) ? message(data, originalId(token)) : undefined;
       // biome-ignore format: compact
@@ -279,9 +318,13 @@ export async function startDiscordDouble(
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const method = req.method ?? "GET";
-      const body = parseBody(Buffer.concat(chunks).toString("utf8"), req.headers["content-type"]);
-      requests.push({ method, path: url.pathname, query: url.searchParams, body });
-      const [status, answer] = route(method, url.pathname, url.searchParams, body);
+      const raw = Buffer.concat(chunks);
+      const type = req.headers["content-type"];
+      const multipart = type?.startsWith("multipart/") ? parseMultipart(raw, type) : undefined;
+      const body = multipart ? multipart.json : parseBody(raw.toString("utf8"));
+      const files = multipart?.files ?? [];
+      requests.push({ method, path: url.pathname, query: url.searchParams, body, files });
+      const [status, answer] = route(method, url.pathname, url.searchParams, body, files);
       if (answer === undefined) res.writeHead(status).end();
       else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
       notify();

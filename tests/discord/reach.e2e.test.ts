@@ -183,3 +183,60 @@ function attachment() {
   return { id: "800000000000000001", filename: "chart.png", size: 1000, url: "https://cdn.example/chart.png",
     proxy_url: "https://cdn.example/chart.png", content_type: "image/png" };
 }
+
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+describe("charts through the Discord double (multipart upload)", () => {
+  let double: DiscordDouble;
+  let bot: Bot;
+
+  beforeAll(async () => {
+    double = await startDiscordDouble();
+    const parsed = parseConfig({
+      DISCORD_TOKEN: TEST_TOKEN,
+      DISCORD_CLIENT_ID: double.applicationId,
+      DISCORD_API_URL: double.apiUrl,
+    });
+    if (!parsed.ok) throw new Error(parsed.error);
+    bot = createBot(parsed.config, {
+      search: createSearch(loadKnowledgeOrThrow()),
+      logger: createLogger("error", () => {}),
+      rest: { retries: 0, timeout: 5000 },
+    });
+    await bot.start();
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await double?.close();
+  });
+
+  it("/sectors uploads the status chart as a PNG and shows it as the embed's image", async () => {
+    const callback = await double.dispatch(double.chatInput("sectors"));
+    expect(callback.files).toHaveLength(1);
+    const [file] = callback.files;
+    expect(file?.filename).toMatch(/^mic2025-status-en-[0-9a-f]{8}\.png$/);
+    expect(file?.contentType).toBe("image/png");
+    expect(file?.bytes.subarray(0, 8)).toEqual(PNG_MAGIC);
+    expect(file?.bytes.length).toBeGreaterThan(10_000);
+    expect(embedOf(callback).image?.url).toBe(`attachment://${file?.filename}`);
+    // The alt text travels in payload_json's attachments, matched to the file part by id.
+    const attachments = (sent(callback) as { attachments?: { id: string; description?: string }[] })
+      .attachments;
+    expect(file?.field).toBe(`files[${attachments?.[0]?.id}]`);
+    expect(attachments?.[0]?.description).toMatch(/17 sectors/);
+  });
+
+  it("a zh-CN /overview gets the Chinese status chart", async () => {
+    const callback = await double.dispatch(double.chatInput("overview", [], { locale: Locale.ChineseCN }));
+    expect(callback.files[0]?.filename).toMatch(/^mic2025-status-zh-CN-/);
+  });
+
+  it("a sector with figures gets its figures chart; one without gets none", async () => {
+    const chips = await double.dispatch(double.chatInput("sector", [str("name", "semiconductors")]));
+    expect(chips.files[0]?.filename).toMatch(/^mic2025-sector-semiconductors-/);
+    const quantum = await double.dispatch(double.chatInput("sector", [str("name", "quantum")]));
+    expect(quantum.files).toEqual([]);
+    expect(embedOf(quantum).image).toBeUndefined();
+  });
+});
