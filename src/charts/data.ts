@@ -57,9 +57,12 @@ export function valueLabel(bar: Pick<ChartBar, "value" | "low" | "bound">): stri
   return { exact: value, "more-than": `>${value}`, about: `≈${value}`, "up-to": `≤${value}` }[bar.bound];
 }
 
-/** "CAAM" for "China Association of Automobile Manufacturers (CAAM)": the short name when a source gives one. */
+/**
+ * "CAAM" for "China Association of Automobile Manufacturers (CAAM)": the short name when a source gives
+ * one, else the publisher before any ", reported by ...".
+ */
 export function shortPublisher(publisher: string): string {
-  return /\(([^)]{2,20})\)$/.exec(publisher)?.[1] ?? publisher;
+  return /\(([^)]{2,20})\)$/.exec(publisher)?.[1] ?? publisher.split(", ")[0] ?? publisher;
 }
 
 /** The figures of a sector as chart panels, one per measure, in file order; null when it has none. */

@@ -73,9 +73,16 @@ export function createInteractionHandler({
   messageCommands = MESSAGE_MENU_COMMANDS,
   charts = createChartCache(context.search.kb),
 }: DispatcherDeps) {
-  setImmediate(() => charts.warm());
-  const chartOf = (reply: Reply, interaction: { locale?: string }) =>
-    reply.chart ? charts.get(reply.chart, langOf(interaction.locale)) : null;
+  charts.warm().catch((error: unknown) => logger.error("charts_failed", { error }));
+  /** The reply's chart; a chart that cannot be drawn is logged, and the answer goes out without it. */
+  const chartOf = (reply: Reply, interaction: { locale?: string }) => {
+    try {
+      return reply.chart ? charts.get(reply.chart, langOf(interaction.locale)) : null;
+    } catch (error) {
+      logger.error("chart_failed", { chart: reply.chart, error });
+      return null;
+    }
+  };
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
 
