@@ -66,6 +66,30 @@ describe("reach end to end: user installs, DMs, private channels and the message
     expect(sent(callback).allowed_mentions).toEqual({ parse: [] });
   });
 
+  it("answers a user install in a server the bot is no member of (no guild cache), keyed by that server", async () => {
+    const elsewhere = "300000000000000099";
+    expect(bot.client.guilds.cache.has(elsewhere)).toBe(false);
+    const base = double.chatInput("quiz", [{ type: Opt.Subcommand, name: "question", options: [] }], {
+      user: { id: MEMBER },
+      install: "user",
+    });
+    const moved = <T extends object>(payload: T) => ({
+      ...payload,
+      guild_id: elsewhere,
+      guild: { id: elsewhere, features: [], locale: Locale.EnglishUS },
+      authorizing_integration_owners: { "1": MEMBER },
+    });
+    const question = await double.dispatch(moved({ ...base, data: { ...base.data, guild_id: elsewhere } }));
+    expect(question.type).toBe(4);
+    const click = double.button(buttonsOf(question)[2]?.custom_id ?? "", {
+      user: { id: MEMBER },
+      install: "user",
+    });
+    const answered = await double.dispatch(moved(click));
+    expect(isEphemeral(answered)).toBe(true);
+    expect(scoreboard.rankOf(elsewhere, MEMBER)?.row.answered).toBe(1);
+  });
+
   it("keeps DM quiz answers in the member's own scope and says so in /quiz scores", async () => {
     const question = await double.dispatch(
       double.chatInput("quiz", [{ type: Opt.Subcommand, name: "question", options: [] }], inDm),
