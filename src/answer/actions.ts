@@ -28,9 +28,9 @@ export function replyForAction(context: AnswerContext, action: Action, caller: C
       return facts.length ? buildFactsReply(kb, t("ask.moreTitle"), facts, t) : null;
     }
     case "timeline":
-      return buildTimelineReply(kb, action.page);
+      return buildTimelineReply(kb, action.page, t);
     case "lesson":
-      return action.index < kb.lessons.length ? buildLessonReply(kb, action.index) : null;
+      return action.index < kb.lessons.length ? buildLessonReply(kb, action.index, t) : null;
     case "quiz":
       return quizQuestionReply(
         kb,
@@ -39,6 +39,7 @@ export function replyForAction(context: AnswerContext, action: Action, caller: C
           ...(action.lesson !== undefined ? { lesson: action.lesson } : {}),
         },
         context.random,
+        t,
       );
     case "quiz-answer":
       return answerQuizQuestion(context, caller, action.questionId, action.choice);

@@ -99,7 +99,7 @@ export function timelineFacts(kb: KnowledgeBase): Fact[] {
 }
 
 /** One page of `/timeline`. */
-export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
+export function buildTimelineReply(kb: KnowledgeBase, page = 0, t: Translate = EN): Reply {
   const all = timelineFacts(kb);
   const pages = Math.max(1, Math.ceil(all.length / TIMELINE_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -108,18 +108,24 @@ export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
   const first = shown[0]?.asOf;
   const last = shown.at(-1)?.asOf;
   return {
-    title: `Timeline${first ? `: ${first}${last && last !== first ? `–${last}` : ""}` : ""}`,
-    summary: "Dated milestones from the sources, oldest first.",
+    title: `${t("timeline.title")}${first ? `: ${first}${last && last !== first ? `–${last}` : ""}` : ""}`,
+    summary: t("timeline.summary"),
     fields: [],
     facts,
     citations,
-    footer: `Page ${current + 1} of ${pages}`,
+    footer: t("timeline.page", { n: current + 1, count: pages }),
     actions: [
       ...(current > 0
-        ? [{ label: "Earlier", action: { type: "timeline" as const, page: current - 1 } }]
+        ? [{ label: t("timeline.earlier"), action: { type: "timeline" as const, page: current - 1 } }]
         : []),
       ...(current + 1 < pages
-        ? [{ label: "Later", action: { type: "timeline" as const, page: current + 1 }, primary: true }]
+        ? [
+            {
+              label: t("timeline.later"),
+              action: { type: "timeline" as const, page: current + 1 },
+              primary: true,
+            },
+          ]
         : []),
     ],
     audience: current > 0 ? "asker" : "channel",

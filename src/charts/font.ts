@@ -19,8 +19,11 @@ export function chartCharacters(kb: KnowledgeBase): string {
     LATIN_1,
     PUNCTUATION,
     ...kb.sectors.map((s) => s.chineseName),
-    ...Object.values(STRINGS["zh-CN"]),
-    ...Object.values(STRINGS["zh-TW"]),
+    ...(["zh-CN", "zh-TW"] as const).flatMap((lang) =>
+      Object.entries(STRINGS[lang])
+        .filter(([key]) => key.startsWith("chart.") || key.startsWith("status."))
+        .map(([, text]) => text),
+    ),
   ].join("");
   return [...new Set(text)].sort().join("");
 }

@@ -81,7 +81,7 @@ const timeline = defineCommand({
   example: "/timeline",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildTimelineReply(search.kb),
+  run: ({ search }, _args, caller) => buildTimelineReply(search.kb, 0, translator(caller.lang)),
 });
 
 const sources = defineCommand({
@@ -101,7 +101,8 @@ const learn = defineCommand({
     lesson: { type: "integer", description: "Jump to a lesson by its number", min: 1, max: MAX_LESSONS },
   },
   sharing: "private-and-for",
-  run: ({ search }, { lesson }) => buildLessonReply(search.kb, (lesson ?? 1) - 1),
+  run: ({ search }, { lesson }, caller) =>
+    buildLessonReply(search.kb, (lesson ?? 1) - 1, translator(caller.lang)),
 });
 
 const quizQuestion = defineCommand({
@@ -123,7 +124,7 @@ const quizQuestion = defineCommand({
     },
   },
   sharing: "private",
-  run({ search, random }, { sector, lesson }) {
+  run({ search, random }, { sector, lesson }, caller) {
     const filter: QuizFilter = {};
     if (sector) {
       const resolved = search.resolveSector(sector);
@@ -141,7 +142,7 @@ const quizQuestion = defineCommand({
       filter.sectorId = resolved.sector.id;
     }
     if (lesson !== undefined) filter.lesson = lesson - 1;
-    return quizQuestionReply(search.kb, filter, random);
+    return quizQuestionReply(search.kb, filter, random, translator(caller.lang));
   },
 });
 

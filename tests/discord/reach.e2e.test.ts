@@ -137,6 +137,22 @@ describe("reach end to end: user installs, DMs, private channels and the message
       expect(embedOf(callback).fields?.map((f) => f.name)).toContain("中國領先");
     });
 
+    it("pages /learn and answers the quiz in zh-TW", async () => {
+      const lesson = await double.dispatch(double.chatInput("learn", [], { locale: Locale.ChineseTW }));
+      expect(embedOf(lesson).title).toMatch(/^第 1 課，共 \d+ 課：/);
+      expect(buttonsOf(lesson).map((b) => b.label)).toEqual(
+        expect.arrayContaining(["下一課", "就這一課出題"]),
+      );
+      const zhTW = { locale: Locale.ChineseTW, user: { id: "100000000000000077" } };
+      const question = await double.dispatch(
+        double.chatInput("quiz", [{ type: Opt.Subcommand, name: "question", options: [] }], zhTW),
+      );
+      expect(buttonsOf(question).at(-1)?.label).toBe("再來一題");
+      const answered = await double.dispatch(double.button(buttonsOf(question)[0]?.custom_id ?? "", zhTW));
+      expect(embedOf(answered).title).toMatch(/答對了|不太對/);
+      expect(embedOf(answered).description).toContain("原因：");
+    });
+
     it("keeps English for other locales", async () => {
       const callback = await double.dispatch(double.chatInput("sectors", [], { locale: Locale.French }));
       expect(embedOf(callback).title).toBe("Made in China 2025: the sectors");
