@@ -370,27 +370,37 @@ export async function startDiscordDouble(
     deaf: false, mute: false, flags: 0 as D.GuildMemberFlags,
   });
   // biome-ignore format: compact
+  // biome-ignore format: compact
+  const commonOf = (extras: InteractionExtras, acting: D.APIInteractionGuildMember) => ({ id: snowflake(),
+    application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
+    app_permissions: ALL_PERMISSIONS, locale: extras.locale ?? Locale.EnglishUS, entitlements: [],
+    // A user install lists the member as the owner that authorised the app; a server install, the server.
+    authorizing_integration_owners: extras.install === "user" ? { "1": acting.user.id } : { "0": guildId },
+    attachment_size_limit: 8 * 1024 * 1024 });
+  // biome-ignore format: compact
+  const inGuild = (common: ReturnType<typeof commonOf>, acting: D.APIInteractionGuildMember) => ({ ...common,
+    guild_id: guildId, channel_id: channelId, member: acting, context: 0 as const,
+    channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
+    guild: { id: guildId, features: [], locale: Locale.EnglishUS }, guild_locale: Locale.EnglishUS });
   const base = (extras: InteractionExtras) => {
     const acting = member(extras);
-    const owners = extras.install === "user" ? { "1": acting.user.id } : { "0": guildId };
-    const common = { id: snowflake(), application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
-      app_permissions: ALL_PERMISSIONS, locale: extras.locale ?? Locale.EnglishUS, entitlements: [],
-      authorizing_integration_owners: owners, attachment_size_limit: 8 * 1024 * 1024 };
-    if (extras.where === "dm" || extras.where === "private-channel") {
-      const dm = extras.where === "dm";
-      const id = dm ? "500000000000000001" : "600000000000000001";
-      // Discord sends no guild, no member and no guild_locale outside a server: the user acts as themself.
-      return { ...common, channel_id: id, user: acting.user, context: dm ? 1 : 2,
-        channel: dm ? { id, type: ChannelType.DM as const, recipients: [acting.user], flags: 0 as D.ChannelFlags }
-          : { id, type: ChannelType.GroupDM as const, name: "study group", recipients: [acting.user], owner_id: acting.user.id, icon: null, flags: 0 as D.ChannelFlags } } as never;
-    }
-    return { ...common, guild_id: guildId, channel_id: channelId, member: acting, context: 0 as const,
-      channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
-      guild: { id: guildId, features: [], locale: Locale.EnglishUS }, guild_locale: Locale.EnglishUS };
+    const common = commonOf(extras, acting);
+    if (extras.where !== "dm" && extras.where !== "private-channel") return inGuild(common, acting);
+    const dm = extras.where === "dm";
+    const id = dm ? "500000000000000001" : "600000000000000001";
+    // Discord sends no guild, no member and no guild_locale outside a server: the user acts as themself.
+    // biome-ignore format: compact
+    const outside = { ...common, channel_id: id, user: acting.user, context: dm ? 1 : 2,
+      channel: dm ? { id, type: ChannelType.DM as const, recipients: [acting.user], flags: 0 as D.ChannelFlags }
+        : { id, type: ChannelType.GroupDM as const, name: "study group", recipients: [acting.user],
+            owner_id: acting.user.id, icon: null, flags: 0 as D.ChannelFlags } };
+    // The builders' return types are the guild shape; a DM payload is the same interaction without a guild.
+    return outside as unknown as ReturnType<typeof inGuild>;
   };
   // biome-ignore format: compact
   const commandData = (name: string, options: Options, extras: InteractionExtras) => ({
-    id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options, guild_id: guildId,
+    id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options,
+    ...(extras.where === "dm" || extras.where === "private-channel" ? {} : { guild_id: guildId }),
     ...(extras.resolved ? { resolved: extras.resolved } : {}),
   });
   const delivered = new Set<RecordedWebhookCall>();
