@@ -3,21 +3,15 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
-  InteractionContextType,
   LimitedCollection,
-  type MessageContextMenuCommandInteraction,
   MessageFlags,
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
-import type { AnswerContext, Caller } from "../answer/context.ts";
-import type { Reply } from "../answer/reply.ts";
-import { type ChartCache, createChartCache } from "../charts/cache.ts";
-import { langOf, type Translate, translator } from "../i18n/index.ts";
+import type { AnswerContext } from "../answer/context.ts";
 import type { Logger } from "../logger.ts";
-import { MESSAGE_MENU_COMMANDS, type MessageMenuCommand } from "./context-menu.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
-import { renderDiscord } from "./render.ts";
+import { callerOf, createPresenter, notice } from "./present.ts";
 import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
 import { deliveryOf } from "./visibility.ts";
 
@@ -26,9 +20,6 @@ export interface DispatcherDeps {
   codec: CustomIdCodec;
   logger: Logger;
   commands?: readonly SlashCommand[];
-  messageCommands?: readonly MessageMenuCommand[];
-  /** Charts drawn once per knowledge version (default: a cache over the context's knowledge, warmed at once). */
-  charts?: ChartCache;
 }
 
 /** How an interaction ended, for the one log line it gets. */
@@ -37,28 +28,7 @@ type Outcome = "answered" | "no-match" | "invalid-button" | "unknown-command" | 
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;
 
-/**
- * The scoreboard scope and member of an interaction, from the interaction alone (no guild cache: a user
- * install may run where the bot is no member): its server; a DM with the bot, the member's own `dm:` scope;
- * a group DM or another private channel, that channel's `private:` scope.
- */
-export function callerOf(interaction: {
-  guildId: string | null;
-  channelId: string | null;
-  context?: InteractionContextType | null;
-  locale?: string;
-  user: { id: string };
-}): Caller {
-  const userId = interaction.user.id;
-  const lang = langOf(interaction.locale);
-  if (interaction.guildId) return { scope: interaction.guildId, userId, place: "server", lang };
-  if (interaction.context === InteractionContextType.PrivateChannel && interaction.channelId)
-    return { scope: `private:${interaction.channelId}`, userId, place: "private-channel", lang };
-  return { scope: `dm:${userId}`, userId, place: "dm", lang };
-}
-
-/** The interface language of an interaction: the member's Discord locale, English when we lack it. */
-const tOf = (interaction: { locale?: string }): Translate => translator(langOf(interaction.locale));
+export { callerOf } from "./present.ts";
 
 /**
  * The one `interactionCreate` handler: slash commands, autocomplete and buttons. Every interaction is
@@ -70,19 +40,8 @@ export function createInteractionHandler({
   codec,
   logger,
   commands = SLASH_COMMANDS,
-  messageCommands = MESSAGE_MENU_COMMANDS,
-  charts = createChartCache(context.search.kb),
 }: DispatcherDeps) {
-  charts.warm().catch((error: unknown) => logger.error("charts_failed", { error }));
-  /** The reply's chart; a chart that cannot be drawn is logged, and the answer goes out without it. */
-  const chartOf = (reply: Reply, interaction: { locale?: string }) => {
-    try {
-      return reply.chart ? charts.get(reply.chart, langOf(interaction.locale)) : null;
-    } catch (error) {
-      logger.error("chart_failed", { chart: reply.chart, error });
-      return null;
-    }
-  };
+  const presenter = createPresenter({ context, codec, logger });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
 
@@ -90,7 +49,10 @@ export function createInteractionHandler({
     interaction: ChatInputCommandInteraction,
   ): Promise<{ outcome: Outcome; query?: string }> {
     const command = byName.get(interaction.commandName);
-    if (!command) return unknownCommand(interaction);
+    if (!command) {
+      await interaction.reply(notice(interaction, "error.unknownCommand"));
+      return { outcome: "unknown-command" };
+    }
     const reply = await command.execute(context, interaction, callerOf(interaction));
     // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
     const delivery = deliveryOf(reply, {
@@ -98,9 +60,7 @@ export function createInteractionHandler({
       private: interaction.options.getBoolean("private") === true,
       for: interaction.options.getUser("for")?.id ?? null,
     });
-    await interaction.reply(
-      renderDiscord(reply, codec, delivery, tOf(interaction), chartOf(reply, interaction)),
-    );
+    await interaction.reply(presenter.render(reply, interaction, delivery));
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
@@ -108,19 +68,6 @@ export function createInteractionHandler({
       return { outcome: "no-match", ...(typeof query === "string" ? { query } : {}) };
     }
     return { outcome: "answered" };
-  }
-
-  /** A message command ("Explain this message"): always a private reply, the member's own view. */
-  async function onMessageCommand(
-    interaction: MessageContextMenuCommandInteraction,
-  ): Promise<{ outcome: Outcome }> {
-    const command = messageCommands.find((c) => c.data.name === interaction.commandName);
-    if (!command) return unknownCommand(interaction);
-    const reply = command.execute(context, interaction, callerOf(interaction));
-    await interaction.reply(
-      renderDiscord(reply, codec, { ephemeral: true }, tOf(interaction), chartOf(reply, interaction)),
-    );
-    return { outcome: reply.miss ? "no-match" : "answered" };
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<{ outcome: Outcome }> {
@@ -134,11 +81,7 @@ export function createInteractionHandler({
     const action = codec.decode(interaction.customId);
     const reply = action ? replyForAction(context, action, callerOf(interaction)) : null;
     if (!action || !reply) {
-      await interaction.reply({
-        content: tOf(interaction)("error.invalidButton"),
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
-      });
+      await interaction.reply(notice(interaction, "error.invalidButton"));
       return { outcome: "invalid-button" };
     }
     const delivery = deliveryOf(reply, {
@@ -147,14 +90,8 @@ export function createInteractionHandler({
       onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
     });
     // An update keeps the message's own visibility: the rendered message carries no flags then.
-    const { flags, ...message } = renderDiscord(
-      reply,
-      codec,
-      delivery,
-      tOf(interaction),
-      chartOf(reply, interaction),
-    );
-    // An update replaces the message's attachments too, so an old chart does not linger under a new page.
+    const { flags, ...message } = presenter.render(reply, interaction, delivery);
+    // An update replaces the attachments too, so an old chart does not linger under a new page.
     if (delivery.how === "update") await interaction.update({ ...message, attachments: [] });
     else await interaction.reply({ ...message, ...(flags ? { flags } : {}) });
     return { outcome: "answered" };
@@ -164,12 +101,12 @@ export function createInteractionHandler({
     const started = performance.now();
     const kind = interaction.isChatInputCommand()
       ? "command"
-      : interaction.isMessageContextMenuCommand()
-        ? "message-command"
-        : interaction.isAutocomplete()
-          ? "autocomplete"
-          : interaction.isButton()
-            ? "button"
+      : interaction.isAutocomplete()
+        ? "autocomplete"
+        : interaction.isButton()
+          ? "button"
+          : interaction.isMessageContextMenuCommand()
+            ? "message-command"
             : "other";
     const name =
       interaction.isCommand() || interaction.isAutocomplete()
@@ -184,7 +121,8 @@ export function createInteractionHandler({
       recent.set(interaction.id, true);
       try {
         if (interaction.isChatInputCommand()) result = await onCommand(interaction);
-        else if (interaction.isMessageContextMenuCommand()) result = await onMessageCommand(interaction);
+        else if (interaction.isMessageContextMenuCommand())
+          result = await presenter.messageCommand(interaction);
         else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction);
         else if (interaction.isButton()) result = await onButton(interaction);
         else return;
@@ -206,28 +144,13 @@ export function createInteractionHandler({
   };
 }
 
-async function unknownCommand(
-  interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
-): Promise<{ outcome: "unknown-command" }> {
-  await interaction.reply({
-    content: tOf(interaction)("error.unknownCommand"),
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  });
-  return { outcome: "unknown-command" };
-}
-
 async function answerError(interaction: Interaction): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
     return;
   }
   if (!interaction.isRepliable()) return;
-  const message = {
-    content: tOf(interaction)("error.generic"),
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  } as const;
+  const message = notice(interaction, "error.generic");
   if (interaction.replied || interaction.deferred) await interaction.followUp(message);
   else await interaction.reply(message);
 }
