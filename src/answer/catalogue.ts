@@ -1,7 +1,7 @@
 import { EN, sectorName, type Translate } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorStatus } from "../knowledge/schema.ts";
-import { CONFIDENCE_LABEL, citeFacts, factsWithIds, type Reply, statusLabel } from "./reply.ts";
+import { citeFacts, factsWithIds, type Reply, statusLabel } from "./reply.ts";
 
 export const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
 
@@ -137,14 +137,14 @@ export function buildSourcesReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   return {
     title: t("sources.title"),
     summary: [
-      "Every fact cites at least one of these. The primary source is a mid-2025 assessment posted publicly; the rest is checked background.",
-      `H = ${CONFIDENCE_LABEL.H}.`,
-      `M = ${CONFIDENCE_LABEL.M}.`,
+      t("sources.summary"),
+      `H = ${t("confidence.H")}${t.lang === "en" ? "." : "。"}`,
+      `M = ${t("confidence.M")}${t.lang === "en" ? "." : "。"}`,
     ].join("\n"),
     fields: [],
     facts: [],
     citations: kb.sources.map((source, i) => ({ n: i + 1, source })),
-    footer: `${kb.sources.length} sources · links are given where we could check them`,
+    footer: t("sources.footer", { count: kb.sources.length }),
     actions: [],
     audience: "channel",
   };

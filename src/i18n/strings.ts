@@ -112,6 +112,12 @@ const en = {
   "scores.private-channel":
     "Only this private chat's answers count here; each server and private chat keeps its own scoreboard.",
   "scores.console": "Only this console session's answers count here.",
+  "sources.summary":
+    "Every fact cites at least one of these. The primary source is a mid-2025 assessment posted publicly; the rest is checked background.",
+  "sources.footer": "{count} sources · links are given where we could check them",
+  "confidence.H":
+    "high confidence: the official text, the publication that made the finding, or two or more independent sources agree",
+  "confidence.M": "medium confidence: one source or a secondary summary, attributed in the text",
   "error.generic": "Something went wrong on our side while answering. Please try again in a moment.",
   "error.invalidButton":
     "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.",
@@ -224,6 +230,11 @@ const zhCN: StringTable = {
   "scores.dm": "这里只计你在与机器人的私信中的回答；每个服务器有自己的排行榜。",
   "scores.private-channel": "这里只计本私人聊天的回答；每个服务器和私人聊天各有自己的排行榜。",
   "scores.console": "这里只计本次控制台会话的回答。",
+  "sources.summary":
+    "每条事实至少引用其中一个来源。主要来源是一篇公开发布的2025年年中评估；其余为经核对的背景资料。",
+  "sources.footer": "{count} 个来源 · 能核对的都附有链接",
+  "confidence.H": "高可信度：官方文本、作出该发现的出版物，或两个及以上独立来源一致",
+  "confidence.M": "中等可信度：单一来源或二手概述，正文中注明出处",
   "error.generic": "回答时我们这边出了问题，请稍后再试。",
   "error.invalidButton": "这个按钮已失效（可能来自旧版本的机器人）。请重新运行命令以获取新按钮。",
   "error.unknownCommand": "我已不认识这个命令。管理员可以运行 `npm run deploy-commands` 刷新命令列表。",
@@ -331,6 +342,11 @@ const zhTW: StringTable = {
   "scores.dm": "這裡只計你在與機器人的私訊中的回答；每個伺服器有自己的排行榜。",
   "scores.private-channel": "這裡只計本私人聊天的回答；每個伺服器和私人聊天各有自己的排行榜。",
   "scores.console": "這裡只計本次控制台工作階段的回答。",
+  "sources.summary":
+    "每條事實至少引用其中一個來源。主要來源是一篇公開發布的2025年年中評估；其餘為經核對的背景資料。",
+  "sources.footer": "{count} 個來源 · 能核對的都附有連結",
+  "confidence.H": "高可信度：官方文本、作出該發現的出版物，或兩個及以上獨立來源一致",
+  "confidence.M": "中等可信度：單一來源或二手概述，正文中註明出處",
   "error.generic": "回答時我們這邊出了問題，請稍後再試。",
   "error.invalidButton": "這個按鈕已失效（可能來自舊版本的機器人）。請重新執行指令以取得新按鈕。",
   "error.unknownCommand": "我已不認識這個指令。管理員可以執行 `npm run deploy-commands` 重新整理指令列表。",
