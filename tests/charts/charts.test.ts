@@ -48,7 +48,7 @@ describe("chart data", () => {
       ["China-HQ firms, 2020", "5.9%", "actual", 2020, "IC Insights, 2021"],
       ["Made in China, 2021", "16.7%", "actual", 2021, "IC Insights, 2022"],
       ["Made in China, 2025 forecast", "19.4%", "forecast", 2025, "IC Insights, 2022"],
-      ["The plan's goal", "70%", "target", 2025, "IC Insights, 2022"],
+      ["The plan's goal for 2025", "70%", "target", 2025, "IC Insights, 2022"],
     ]);
   });
 
