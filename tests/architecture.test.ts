@@ -13,10 +13,12 @@ const SRC = resolve("src");
 /** Lowest first. A file may import from its own layer and every layer before it. */
 const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
   { name: "text", holds: (p) => p.startsWith("text/") },
+  { name: "i18n", holds: (p) => p.startsWith("i18n/") },
   { name: "knowledge", holds: (p) => p.startsWith("knowledge/") },
   { name: "search", holds: (p) => p.startsWith("search/") },
   { name: "answer", holds: (p) => p.startsWith("answer/") },
   { name: "commands", holds: (p) => p.startsWith("commands/") },
+  { name: "charts", holds: (p) => p.startsWith("charts/") },
   { name: "runtime", holds: (p) => p === "config.ts" || p === "logger.ts" },
   { name: "adapters", holds: (p) => ADAPTERS.some((a) => p.startsWith(`${a}/`)) },
   { name: "entry", holds: (p) => p === "main.ts" || p.startsWith("process/") },
@@ -24,8 +26,9 @@ const LAYERS: { name: string; holds: (path: string) => boolean }[] = [
 /** Front ends and storage: each talks to the core, never to another adapter (the entry wires them). */
 const ADAPTERS = ["discord", "console", "storage", "http"];
 /** Layers that are pure: no file system, network, terminal or database. */
-const PURE = new Set(["text", "search", "answer", "commands"]);
-const IO_MODULES = /^(node:|discord\.js$|discord-api-types|better-sqlite3$|pg$|dotenv$|ws$)/;
+const PURE = new Set(["text", "i18n", "search", "answer", "commands"]);
+const IO_MODULES =
+  /^(node:|discord\.js$|discord-api-types|better-sqlite3$|pg$|dotenv$|ws$|@napi-rs\/canvas$)/;
 
 /**
  * Backward imports another branch removes: the search rewrite drops search → answer/limits (autocomplete

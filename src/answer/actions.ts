@@ -1,3 +1,4 @@
+import { translator } from "../i18n/index.ts";
 import { buildFactsReply } from "./ask.ts";
 import { buildTimelineReply } from "./catalogue.ts";
 import type { AnswerContext, Caller } from "./context.ts";
@@ -16,23 +17,24 @@ export async function replyForAction(
   caller: Caller,
 ): Promise<Reply | null> {
   const { kb } = context.search;
+  const t = translator(caller.lang);
   switch (action.type) {
     case "sector":
     case "sector-facts":
     case "sector-sources": {
       const sector = kb.sectorById.get(action.sectorId);
       if (!sector) return null;
-      if (action.type === "sector-sources") return buildSectorSourcesReply(kb, sector);
-      return buildSectorReply(kb, sector, action.type === "sector" ? 0 : action.page);
+      if (action.type === "sector-sources") return buildSectorSourcesReply(kb, sector, t);
+      return buildSectorReply(kb, sector, action.type === "sector" ? 0 : action.page, t);
     }
     case "facts": {
       const facts = factsWithIds(kb, action.factIds);
-      return facts.length ? buildFactsReply(kb, "More facts", facts) : null;
+      return facts.length ? buildFactsReply(kb, t("ask.moreTitle"), facts, t) : null;
     }
     case "timeline":
-      return buildTimelineReply(kb, action.page);
+      return buildTimelineReply(kb, action.page, t);
     case "lesson":
-      return action.index < kb.lessons.length ? buildLessonReply(kb, action.index) : null;
+      return action.index < kb.lessons.length ? buildLessonReply(kb, action.index, t) : null;
     case "quiz":
       return quizQuestionReply(
         kb,
@@ -41,6 +43,7 @@ export async function replyForAction(
           ...(action.lesson !== undefined ? { lesson: action.lesson } : {}),
         },
         context.random,
+        t,
       );
     case "quiz-answer":
       return answerQuizQuestion(context, caller, action.questionId, action.choice);

@@ -1,29 +1,27 @@
+import { EN, sectorName, type Translate } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorStatus } from "../knowledge/schema.ts";
-import { CONFIDENCE_LABEL, citeFacts, factsWithIds, type Reply, STATUS_LABEL } from "./reply.ts";
+import { citeFacts, factsWithIds, type Reply, statusLabel } from "./reply.ts";
 
-const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
+export const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
 
 /** `/sectors`: every sector grouped by status, from where China leads to where our sources are silent. */
-export function buildSectorsReply(kb: KnowledgeBase): Reply {
+export function buildSectorsReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   const fields = STATUS_ORDER.map((status) => ({
-    name: STATUS_LABEL[status],
+    name: statusLabel(status, t),
     value: kb.sectors
       .filter((s) => s.status === status)
-      .map((s) => `${s.name} (${s.chineseName})`)
+      .map((s) => (t.lang === "en" ? `${s.name} (${s.chineseName})` : `${sectorName(s, t)} (${s.name})`))
       .join(", "),
   })).filter((f) => f.value);
   return {
-    title: "Made in China 2025: the sectors",
-    summary: [
-      "Each sector's status comes from the sources named on its card. Open one with /sector, for example ",
-      { command: "/sector semiconductors" },
-      ".",
-    ],
+    title: t("sectors.title"),
+    summary: [t("sectors.summary"), { command: "/sector semiconductors" }, t.lang === "en" ? "." : "。"],
     fields,
     facts: [],
     citations: [],
-    footer: `${kb.sectors.length} sectors · ${kb.facts.length} facts`,
+    footer: t("sectors.footer", { sectors: kb.sectors.length, facts: kb.facts.length }),
+    chart: { type: "status" },
     actions: [],
     audience: "channel",
   };
@@ -45,16 +43,16 @@ export const OVERVIEW_FACT_IDS = [
 ] as const;
 
 /** `/overview`: what the plan is, with sources. */
-export function buildOverviewReply(kb: KnowledgeBase): Reply {
+export function buildOverviewReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   const { facts, citations } = citeFacts(kb, factsWithIds(kb, OVERVIEW_FACT_IDS));
   return {
-    title: "What is Made in China 2025?",
-    summary:
-      "China's ten-year plan to upgrade its manufacturing, issued in 2015. The essentials, each with its source:",
+    title: t("overview.title"),
+    summary: t("overview.summary"),
     fields: [],
     facts,
     citations,
-    footer: "Next: /sectors for the ten key sectors and more, /timeline for what happened since",
+    footer: t("overview.footer"),
+    chart: { type: "status" },
     actions: [],
     audience: "channel",
   };
@@ -101,7 +99,7 @@ export function timelineFacts(kb: KnowledgeBase): Fact[] {
 }
 
 /** One page of `/timeline`. */
-export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
+export function buildTimelineReply(kb: KnowledgeBase, page = 0, t: Translate = EN): Reply {
   const all = timelineFacts(kb);
   const pages = Math.max(1, Math.ceil(all.length / TIMELINE_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -110,18 +108,24 @@ export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
   const first = shown[0]?.asOf;
   const last = shown.at(-1)?.asOf;
   return {
-    title: `Timeline${first ? `: ${first}${last && last !== first ? `–${last}` : ""}` : ""}`,
-    summary: "Dated milestones from the sources, oldest first.",
+    title: `${t("timeline.title")}${first ? `: ${first}${last && last !== first ? `–${last}` : ""}` : ""}`,
+    summary: t("timeline.summary"),
     fields: [],
     facts,
     citations,
-    footer: `Page ${current + 1} of ${pages}`,
+    footer: t("timeline.page", { n: current + 1, count: pages }),
     actions: [
       ...(current > 0
-        ? [{ label: "Earlier", action: { type: "timeline" as const, page: current - 1 } }]
+        ? [{ label: t("timeline.earlier"), action: { type: "timeline" as const, page: current - 1 } }]
         : []),
       ...(current + 1 < pages
-        ? [{ label: "Later", action: { type: "timeline" as const, page: current + 1 }, primary: true }]
+        ? [
+            {
+              label: t("timeline.later"),
+              action: { type: "timeline" as const, page: current + 1 },
+              primary: true,
+            },
+          ]
         : []),
     ],
     audience: current > 0 ? "asker" : "channel",
@@ -129,18 +133,18 @@ export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
 }
 
 /** `/sources`: the source registry with links, and what H and M mean. */
-export function buildSourcesReply(kb: KnowledgeBase): Reply {
+export function buildSourcesReply(kb: KnowledgeBase, t: Translate = EN): Reply {
   return {
-    title: "Sources",
+    title: t("sources.title"),
     summary: [
-      "Every fact cites at least one of these. The primary source is a mid-2025 assessment posted publicly; the rest is checked background.",
-      `H = ${CONFIDENCE_LABEL.H}.`,
-      `M = ${CONFIDENCE_LABEL.M}.`,
+      t("sources.summary"),
+      `H = ${t("confidence.H")}${t.lang === "en" ? "." : "。"}`,
+      `M = ${t("confidence.M")}${t.lang === "en" ? "." : "。"}`,
     ].join("\n"),
     fields: [],
     facts: [],
     citations: kb.sources.map((source, i) => ({ n: i + 1, source })),
-    footer: `${kb.sources.length} sources · links are given where we could check them`,
+    footer: t("sources.footer", { count: kb.sources.length }),
     actions: [],
     audience: "channel",
   };

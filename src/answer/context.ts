@@ -1,3 +1,4 @@
+import type { Lang } from "../i18n/index.ts";
 import type { Search } from "../search/index.ts";
 import type { Scoreboard } from "./scoreboard.ts";
 
@@ -15,6 +16,14 @@ export interface AnswerContext {
  * member. Front ends fill it in from what they know.
  */
 export interface Caller {
+  /** Opaque scoreboard key: the adapter chooses it, the scoreboard port only compares it. */
   scope: string;
   userId: string;
+  /** Where the scope is, so `/quiz scores` can say whose answers count (default "server"). */
+  place?: Place;
+  /** The language of the interface text (default English); fact texts stay English. */
+  lang?: Lang;
 }
+
+/** Where an interaction came from: a server, a direct message with the bot, a group or private chat, the console. */
+export type Place = "server" | "dm" | "private-channel" | "console";

@@ -1,6 +1,7 @@
+import { EN, STRINGS, sectorName, type Translate, translator } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { QuizQuestion, SectorId } from "../knowledge/schema.ts";
-import type { AnswerContext, Caller } from "./context.ts";
+import type { AnswerContext, Caller, Place } from "./context.ts";
 import { citeFacts, factsWithIds, type Reply, type Span } from "./reply.ts";
 import { noticeReply } from "./respond.ts";
 import type { RankOf, RecordResult, ScoreRow } from "./scoreboard.ts";
@@ -51,9 +52,14 @@ export function pickQuestion(
  * "Pick a question or say there is none": the one quiz path behind `/quiz question`, "Quiz me on this",
  * "Another question" and the console's `/quiz`.
  */
-export function quizQuestionReply(kb: KnowledgeBase, filter: QuizFilter, random: () => number): Reply {
+export function quizQuestionReply(
+  kb: KnowledgeBase,
+  filter: QuizFilter,
+  random: () => number,
+  t: Translate = EN,
+): Reply {
   const question = pickQuestion(kb, filter, random);
-  return question ? buildQuizQuestionReply(kb, question, filter) : buildNoQuestionReply(kb, filter);
+  return question ? buildQuizQuestionReply(kb, question, filter, t) : buildNoQuestionReply(kb, filter);
 }
 
 /** A quiz question with A–D buttons. Anyone may answer; each gets a private reply. */
@@ -61,25 +67,26 @@ export function buildQuizQuestionReply(
   kb: KnowledgeBase,
   question: QuizQuestion,
   filter: QuizFilter = {},
+  t: Translate = EN,
 ): Reply {
   const context = [
-    question.sector ? kb.sectorById.get(question.sector)?.name : undefined,
+    question.sector ? sectorNameOf(kb, question.sector, t) : undefined,
     question.topic ? kb.topicById.get(question.topic)?.name : undefined,
   ].filter(Boolean);
   return {
-    title: `Quiz: ${question.question}`,
+    title: t("quiz.title", { question: question.question }),
     choices: question.choices.map((text, i) => ({ letter: CHOICE_LETTERS[i] ?? "?", text })),
-    summary: "Anyone can answer: pick a letter below. Your first answer counts.",
-    fields: context.length ? [{ name: "About", value: context.join(" · "), inline: true }] : [],
+    summary: t("quiz.summary"),
+    fields: context.length ? [{ name: t("quiz.about"), value: context.join(" · "), inline: true }] : [],
     facts: [],
     citations: [],
-    footer: "Scores: /quiz scores",
+    footer: t("quiz.footer"),
     actions: [
       ...question.choices.map((choice, i) => ({
         label: `${CHOICE_LETTERS[i]}. ${choice}`,
         action: { type: "quiz-answer" as const, questionId: question.id, choice: i },
       })),
-      { label: "Another question", action: { type: "quiz" as const, ...filter } },
+      { label: t("quiz.another"), action: { type: "quiz" as const, ...filter } },
     ],
     audience: "channel",
   };
@@ -109,32 +116,35 @@ export function buildQuizFeedbackReply(
   question: QuizQuestion,
   choice: number,
   result: RecordResult | null,
+  t: Translate = EN,
 ): Reply {
   const right = { strong: `${CHOICE_LETTERS[question.answer]}. ${question.choices[question.answer]}` };
   const { facts, citations } = citeFacts(kb, factsWithIds(kb, question.factIds));
   let title: string;
   let summary: Span[];
   if (result && !result.counted) {
-    title = "You already answered this one";
+    title = t("quiz.already");
     summary = [
-      `Your first answer (${CHOICE_LETTERS[result.firstChoice]}) counts${result.firstCorrect ? ", and it was right" : ""}. The answer is `,
+      t(result.firstCorrect ? "quiz.firstCountsRight" : "quiz.firstCounts", {
+        letter: CHOICE_LETTERS[result.firstChoice] ?? "?",
+      }),
       right,
       ".",
     ];
   } else {
     const correct = choice === question.answer;
-    title = correct ? "✅ Right!" : "❌ Not quite";
+    title = correct ? t("quiz.right") : t("quiz.wrong");
     summary = correct
-      ? [right, " is right."]
-      : [`You picked ${CHOICE_LETTERS[choice]}. The answer is `, right, "."];
+      ? [right, t("quiz.isRight")]
+      : [t("quiz.youPicked", { letter: CHOICE_LETTERS[choice] ?? "?" }), right, "."];
     if (result?.counted) {
       const s = result.score;
       summary.push(
-        `\nYour score here: ${s.correct} right of ${s.answered}, streak ${s.streak} (best ${s.bestStreak}).`,
+        `\n${t("quiz.yourScore", { correct: s.correct, answered: s.answered, streak: s.streak, best: s.bestStreak })}`,
       );
     }
   }
-  summary.push("\n\nWhy:");
+  summary.push(`\n\n${t("quiz.why")}`);
   return { title, summary, fields: [], facts, citations, actions: [], audience: "asker" };
 }
 
@@ -159,7 +169,21 @@ export async function answerQuizQuestion(
         correct: choice === question.answer,
       })
     : null;
-  return buildQuizFeedbackReply(search.kb, question, choice, result);
+  return buildQuizFeedbackReply(search.kb, question, choice, result, translator(caller.lang));
+}
+
+/** Whose answers a scoreboard holds, by where `/quiz scores` was asked (English; other locales in src/i18n). */
+export const SCORES_PLACE: Record<Place, string> = {
+  server: STRINGS.en["scores.server"],
+  dm: STRINGS.en["scores.dm"],
+  "private-channel": STRINGS.en["scores.private-channel"],
+  console: STRINGS.en["scores.console"],
+};
+
+/** A sector's name in the reader's language. */
+function sectorNameOf(kb: KnowledgeBase, id: SectorId, t: Translate): string | undefined {
+  const sector = kb.sectorById.get(id);
+  return sector ? sectorName(sector, t) : undefined;
 }
 
 /** Members listed by `/quiz scores`. */
@@ -173,33 +197,45 @@ export async function quizScoresReply({ scoreboard }: AnswerContext, caller: Cal
     scoreboard.top(caller.scope, SCORES_TOP),
     scoreboard.rankOf(caller.scope, caller.userId),
   ]);
-  return buildScoresReply(top, own);
+  return buildScoresReply(top, own, caller.place, translator(caller.lang));
 }
 
 /** `/quiz scores`: the server's top 10 and the caller's own rank. */
-export function buildScoresReply(top: readonly ScoreRow[], own: RankOf | null): Reply {
+export function buildScoresReply(
+  top: readonly ScoreRow[],
+  own: RankOf | null,
+  place: Place = "server",
+  t: Translate = EN,
+): Reply {
   const line = (r: ScoreRow, i: number): Span[] => [
     { strong: `${i + 1}.` },
     " ",
     { member: r.userId },
-    `: ${r.correct} right of ${r.answered} · streak ${r.streak} (best ${r.bestStreak})`,
+    t("scores.line", { correct: r.correct, answered: r.answered, streak: r.streak, best: r.bestStreak }),
   ];
   return {
-    title: "Quiz scores",
+    title: t("scores.title"),
     summary: top.length
       ? top.flatMap((row, i) => (i ? ["\n", ...line(row, i)] : line(row, i)))
-      : "Nobody has answered a question here yet. Start with /quiz question.",
+      : t("scores.nobody"),
     fields: [
       {
-        name: "You",
+        name: t("scores.you"),
         value: own
-          ? `#${own.rank} of ${own.members}: ${own.row.correct} right of ${own.row.answered} · streak ${own.row.streak} (best ${own.row.bestStreak})`
-          : "No answers yet: try /quiz question.",
+          ? t("scores.own", {
+              rank: own.rank,
+              members: own.members,
+              correct: own.row.correct,
+              answered: own.row.answered,
+              streak: own.row.streak,
+              best: own.row.bestStreak,
+            })
+          : t("scores.noAnswers"),
       },
     ],
     facts: [],
     citations: [],
-    footer: "Ranked by right answers, then by fewer answers given. Only this server's answers count here.",
+    footer: `${t("scores.ranked")} ${t(`scores.${place}`)}`,
     actions: [],
     audience: "channel",
   };

@@ -1,3 +1,4 @@
+import { STRINGS, type Translate } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorId, SectorStatus, Source } from "../knowledge/schema.ts";
 
@@ -42,7 +43,12 @@ export interface Reply {
   audience: Audience;
   /** Set when the look-up found nothing: adapters log these so authors see what to write next. */
   miss?: boolean;
+  /** A picture that goes with the reply; front ends that can draw it attach it as a PNG. */
+  chart?: ChartRequest;
 }
+
+/** Which chart a reply asks for: the sectors' status overview, or a sector's sourced figures. */
+export type ChartRequest = { type: "status" } | { type: "sector"; sectorId: SectorId };
 
 export interface ReplyField {
   name: string;
@@ -90,20 +96,19 @@ export interface ReplyAction {
   primary?: boolean;
 }
 
-/** How a sector's status reads, in every front end. */
+/** How a sector's status reads in English (the console, the CLI); other locales: `statusLabel`. */
 export const STATUS_LABEL: Record<SectorStatus, string> = {
-  leading: "China leads",
-  strong: "China is strong",
-  mixed: "Mixed results",
-  dependent: "China still depends on others",
-  "not-rated": "Not rated by our sources",
+  leading: STRINGS.en["status.leading"],
+  strong: STRINGS.en["status.strong"],
+  mixed: STRINGS.en["status.mixed"],
+  dependent: STRINGS.en["status.dependent"],
+  "not-rated": STRINGS.en["status.not-rated"],
 };
 
-/** What H and M mean, for `/sources`. */
-export const CONFIDENCE_LABEL = {
-  H: "high confidence: the official text, the publication that made the finding, or two or more independent sources agree",
-  M: "medium confidence: one source or a secondary summary, attributed in the text",
-} as const;
+/** A status as a locale reads it. */
+export function statusLabel(status: SectorStatus, t: Translate): string {
+  return t(`status.${status}`);
+}
 
 /** Numbers the sources of `facts` in order of first use and returns the facts with their citation numbers. */
 export function citeFacts(

@@ -1,3 +1,4 @@
+import { EN, type Translate } from "../i18n/index.ts";
 import type { Search } from "../search/index.ts";
 import { ASK_FACTS_SHOWN, ASK_MORE_FACTS, buildAskReply } from "./ask.ts";
 import type { Reply, RichText } from "./reply.ts";
@@ -14,37 +15,31 @@ export function noticeReply(title: string, text: RichText): Reply {
 }
 
 /** `/sector name`: the card, or "did you mean". Shared by the bot and the console. */
-export function respondToSector(search: Search, query: string): Reply {
+export function respondToSector(search: Search, query: string, t: Translate = EN): Reply {
   if (!query.trim())
-    return noticeReply("Which sector?", [
-      "Type a sector name, for example ",
+    return noticeReply(t("sector.which"), [
+      t("sector.typeName"),
       { command: "/sector semiconductors" },
-      ", or use /sectors for the list.",
+      t("sector.orList"),
     ]);
   if (query.length > MAX_SECTOR_QUERY_LENGTH) {
-    return noticeReply(
-      "That name is too long",
-      `Sector names are short (at most ${MAX_SECTOR_QUERY_LENGTH} characters). Try /sectors for the list.`,
-    );
+    return noticeReply(t("sector.tooLong"), t("sector.tooLongText", { max: MAX_SECTOR_QUERY_LENGTH }));
   }
   const resolution = search.resolveSector(query);
   return resolution.sector
-    ? buildSectorReply(search.kb, resolution.sector)
-    : buildSectorNotFoundReply(query, resolution);
+    ? buildSectorReply(search.kb, resolution.sector, 0, t)
+    : buildSectorNotFoundReply(query, resolution, t);
 }
 
 /** `/ask question`: the best facts, or a "no good match" with suggestions. */
-export function respondToQuestion(search: Search, question: string): Reply {
+export function respondToQuestion(search: Search, question: string, t: Translate = EN): Reply {
   if (!question.trim())
-    return noticeReply("What would you like to know?", [
-      "Ask a question in plain words, for example ",
+    return noticeReply(t("ask.empty"), [
+      t("ask.emptyText"),
       { command: "/ask Where does China lead the world?" },
     ]);
   if (question.length > MAX_QUESTION_LENGTH) {
-    return noticeReply(
-      "That question is too long",
-      `Please keep questions under ${MAX_QUESTION_LENGTH} characters; short questions match best.`,
-    );
+    return noticeReply(t("ask.tooLong"), t("ask.tooLongText", { max: MAX_QUESTION_LENGTH }));
   }
-  return buildAskReply(search.kb, search.answer(question, { limit: ASK_FACTS_SHOWN + ASK_MORE_FACTS }));
+  return buildAskReply(search.kb, search.answer(question, { limit: ASK_FACTS_SHOWN + ASK_MORE_FACTS }), t);
 }

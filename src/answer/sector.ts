@@ -1,7 +1,8 @@
+import { EN, sectorName, type Translate } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Sector } from "../knowledge/schema.ts";
 import type { SectorResolution } from "../search/index.ts";
-import { asOfYears, citeFacts, type Reply, type ReplyAction, STATUS_LABEL } from "./reply.ts";
+import { asOfYears, citeFacts, type Reply, type ReplyAction, statusLabel } from "./reply.ts";
 
 /** Facts on the sector card and on each "More facts" page. */
 export const SECTOR_FACTS_PER_PAGE = 4;
@@ -21,7 +22,7 @@ function sourcesLine(citations: { n: number; source: { publisher: string; date: 
  * The sector card (page 0) or one page of its facts: names, status and its basis, the official key sector,
  * the summary (card only), facts with confidence and numbered sources, and buttons for more.
  */
-export function buildSectorReply(kb: KnowledgeBase, sector: Sector, page = 0): Reply {
+export function buildSectorReply(kb: KnowledgeBase, sector: Sector, page = 0, t: Translate = EN): Reply {
   const all = kb.factsBySector.get(sector.id) ?? [];
   const pages = sectorPageCount(kb, sector);
   const current = Math.min(Math.max(0, page), pages - 1);
@@ -31,57 +32,74 @@ export function buildSectorReply(kb: KnowledgeBase, sector: Sector, page = 0): R
   const actions: ReplyAction[] = [];
   if (current > 0)
     actions.push({
-      label: "Previous facts",
+      label: t("sector.previousFacts"),
       action: { type: "sector-facts", sectorId: sector.id, page: current - 1 },
     });
   if (current + 1 < pages) {
     actions.push({
-      label: "More facts",
+      label: t("sector.moreFacts"),
       action: { type: "sector-facts", sectorId: sector.id, page: current + 1 },
       primary: true,
     });
   }
-  actions.push({ label: "Sources", action: { type: "sector-sources", sectorId: sector.id } });
+  actions.push({ label: t("sector.sources"), action: { type: "sector-sources", sectorId: sector.id } });
   if (current === 0) {
     for (const id of sector.related.slice(0, RELATED_BUTTONS)) {
       const related = kb.sectorById.get(id);
-      if (related) actions.push({ label: related.name, action: { type: "sector", sectorId: related.id } });
+      if (related)
+        actions.push({ label: sectorName(related, t), action: { type: "sector", sectorId: related.id } });
     }
   }
   return {
-    title: `${sector.name} · ${sector.chineseName}`,
+    title:
+      t.lang === "en" ? `${sector.name} · ${sector.chineseName}` : `${sector.chineseName} · ${sector.name}`,
     status: sector.status,
-    subtitle: `${STATUS_LABEL[sector.status]}. ${sector.statusBasis}`,
+    subtitle: `${statusLabel(sector.status, t)}. ${sector.statusBasis}`,
     ...(current === 0 ? { summary: sector.summary } : {}),
     fields:
       current === 0
-        ? [{ name: "Official key sector", value: capitalise(sector.officialSector), inline: true }]
+        ? [{ name: t("sector.officialSector"), value: capitalise(sector.officialSector), inline: true }]
         : [],
     facts,
     citations,
     footer: [
-      `Facts ${current * SECTOR_FACTS_PER_PAGE + 1}–${current * SECTOR_FACTS_PER_PAGE + shown.length} of ${all.length}`,
-      years ? `as of ${years}` : "",
-      `Sources: ${sourcesLine(citations)}`,
+      t("sector.factsRange", {
+        from: current * SECTOR_FACTS_PER_PAGE + 1,
+        to: current * SECTOR_FACTS_PER_PAGE + shown.length,
+        total: all.length,
+      }),
+      years ? t("sector.asOf", { years }) : "",
+      t("sector.sourcesLine", { list: sourcesLine(citations) }),
     ]
       .filter(Boolean)
       .join(" · "),
     actions,
     audience: current > 0 ? "asker" : "channel",
+    ...(current === 0 && kb.figures.some((f) => f.sector === sector.id)
+      ? { chart: { type: "sector" as const, sectorId: sector.id } }
+      : {}),
   };
 }
 
 /** Every source the sector's facts cite, with links, and what the confidence levels mean. */
-export function buildSectorSourcesReply(kb: KnowledgeBase, sector: Sector): Reply {
+export function buildSectorSourcesReply(kb: KnowledgeBase, sector: Sector, t: Translate = EN): Reply {
   const { citations } = citeFacts(kb, kb.factsBySector.get(sector.id) ?? []);
   return {
-    title: `Sources for ${sector.name}`,
+    title: t("sector.sourcesTitle", { name: sectorName(sector, t) }),
     status: sector.status,
-    summary: `Every fact about ${sector.name.toLowerCase()} cites at least one of these.`,
+    summary:
+      t.lang === "en"
+        ? `Every fact about ${sector.name.toLowerCase()} cites at least one of these.`
+        : t("sector.sourcesSummary"),
     fields: [],
     facts: [],
     citations,
-    actions: [{ label: `Back to ${sector.name}`, action: { type: "sector", sectorId: sector.id } }],
+    actions: [
+      {
+        label: t("sector.back", { name: sectorName(sector, t) }),
+        action: { type: "sector", sectorId: sector.id },
+      },
+    ],
     audience: "asker",
   };
 }
@@ -90,14 +108,15 @@ export function buildSectorSourcesReply(kb: KnowledgeBase, sector: Sector): Repl
 export function buildSectorNotFoundReply(
   query: string,
   resolution: Extract<SectorResolution, { sector: null }>,
+  t: Translate = EN,
 ): Reply {
   const hasSuggestions = resolution.suggestions.length > 0;
   return {
-    title: query.trim() ? query.trim() : "No sector name given",
+    title: query.trim() ? query.trim() : t("sector.noName"),
     titleIsUserText: true,
     summary: hasSuggestions
-      ? `No sector matches that name exactly. Did you mean ${resolution.suggestions.map((s) => s.name).join(", ")}?`
-      : "No sector matches that name. Try /sectors for the full list, or ask a question with /ask.",
+      ? t("sector.didYouMean", { names: resolution.suggestions.map((s) => s.name).join(", ") })
+      : t("sector.noMatch"),
     fields: [],
     facts: [],
     citations: [],

@@ -1,24 +1,31 @@
 import type { Reply, ReplyField } from "../answer/reply.ts";
+import { EN, type Translate } from "../i18n/index.ts";
 import { type CommandEntry, flattenCommands } from "./define.ts";
+import { COMMAND_LOCALIZATIONS } from "./localizations.ts";
 
 /** `/help`: every command of the table with its description and an example, so help cannot drift. */
-export function buildHelpReply(commands: readonly CommandEntry[], extra: readonly ReplyField[] = []): Reply {
+export function buildHelpReply(
+  commands: readonly CommandEntry[],
+  extra: readonly ReplyField[] = [],
+  t: Translate = EN,
+): Reply {
+  const local = t.lang === "en" ? undefined : COMMAND_LOCALIZATIONS[t.lang];
   return {
-    title: "mic2025-bot: Made in China 2025, sourced",
+    title: t("help.title"),
     summary: [
-      "Answers come from a curated fact base: every fact cites its source and says how sure it is (H or M). ",
+      t("help.intro"),
       { command: "private:true" },
-      " shows an answer only to you; ",
+      t("help.private"),
       { command: "for:@member" },
-      " addresses it to someone.",
+      t("help.for"),
     ],
     fields: [
       ...flattenCommands(commands).map(({ path, spec }) => ({
         name: `/${path}`,
-        value: spec.description,
+        value: local?.[path]?.description ?? spec.description,
         example: spec.example,
       })),
-      ...extra,
+      ...extra.map((field) => ({ ...field, value: local?.[field.name]?.description ?? field.value })),
     ],
     facts: [],
     citations: [],

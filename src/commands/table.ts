@@ -13,9 +13,11 @@ import {
   respondToQuestion,
   respondToSector,
 } from "../answer/respond.ts";
+import { translator } from "../i18n/index.ts";
 import { MAX_LESSONS } from "../knowledge/checks.ts";
 import { type CommandEntry, defineCommand } from "./define.ts";
 import { buildHelpReply } from "./help.ts";
+import { MESSAGE_COMMAND_HELP } from "./message.ts";
 
 /*
  * The one command table. Discord's slash definitions (and `deploy-commands`), the console's parser, the
@@ -36,7 +38,7 @@ const sector = defineCommand({
     },
   },
   sharing: "private-and-for",
-  run: ({ search }, { name }) => respondToSector(search, name),
+  run: ({ search }, { name }, caller) => respondToSector(search, name, translator(caller.lang)),
 });
 
 const ask = defineCommand({
@@ -52,7 +54,7 @@ const ask = defineCommand({
     },
   },
   sharing: "private-and-for",
-  run: ({ search }, { question }) => respondToQuestion(search, question),
+  run: ({ search }, { question }, caller) => respondToQuestion(search, question, translator(caller.lang)),
 });
 
 const sectors = defineCommand({
@@ -61,7 +63,7 @@ const sectors = defineCommand({
   example: "/sectors",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildSectorsReply(search.kb),
+  run: ({ search }, _args, caller) => buildSectorsReply(search.kb, translator(caller.lang)),
 });
 
 const overview = defineCommand({
@@ -70,7 +72,7 @@ const overview = defineCommand({
   example: "/overview",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildOverviewReply(search.kb),
+  run: ({ search }, _args, caller) => buildOverviewReply(search.kb, translator(caller.lang)),
 });
 
 const timeline = defineCommand({
@@ -79,7 +81,7 @@ const timeline = defineCommand({
   example: "/timeline",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildTimelineReply(search.kb),
+  run: ({ search }, _args, caller) => buildTimelineReply(search.kb, 0, translator(caller.lang)),
 });
 
 const sources = defineCommand({
@@ -88,7 +90,7 @@ const sources = defineCommand({
   example: "/sources",
   options: {},
   sharing: "private-and-for",
-  run: ({ search }) => buildSourcesReply(search.kb),
+  run: ({ search }, _args, caller) => buildSourcesReply(search.kb, translator(caller.lang)),
 });
 
 const learn = defineCommand({
@@ -99,7 +101,8 @@ const learn = defineCommand({
     lesson: { type: "integer", description: "Jump to a lesson by its number", min: 1, max: MAX_LESSONS },
   },
   sharing: "private-and-for",
-  run: ({ search }, { lesson }) => buildLessonReply(search.kb, (lesson ?? 1) - 1),
+  run: ({ search }, { lesson }, caller) =>
+    buildLessonReply(search.kb, (lesson ?? 1) - 1, translator(caller.lang)),
 });
 
 const quizQuestion = defineCommand({
@@ -121,7 +124,7 @@ const quizQuestion = defineCommand({
     },
   },
   sharing: "private",
-  run({ search, random }, { sector, lesson }) {
+  run({ search, random }, { sector, lesson }, caller) {
     const filter: QuizFilter = {};
     if (sector) {
       const resolved = search.resolveSector(sector);
@@ -139,7 +142,7 @@ const quizQuestion = defineCommand({
       filter.sectorId = resolved.sector.id;
     }
     if (lesson !== undefined) filter.lesson = lesson - 1;
-    return quizQuestionReply(search.kb, filter, random);
+    return quizQuestionReply(search.kb, filter, random, translator(caller.lang));
   },
 });
 
@@ -158,7 +161,7 @@ const help = defineCommand({
   example: "/help",
   options: {},
   sharing: "none",
-  run: () => buildHelpReply(COMMANDS),
+  run: (_context, _args, caller) => buildHelpReply(COMMANDS, MESSAGE_COMMAND_HELP, translator(caller.lang)),
 });
 
 /** Every command, in the order `/help` lists them and Discord registers them. */

@@ -1,6 +1,10 @@
+import { writeFileSync } from "node:fs";
 import type { AnswerContext, Caller } from "../answer/context.ts";
+import type { Reply } from "../answer/reply.ts";
+import { type ChartCache, createChartCache } from "../charts/cache.ts";
 import { type CommandSpec, flattenCommands, type RawArgs } from "../commands/define.ts";
 import { COMMANDS } from "../commands/table.ts";
+import { type Lang, langOf } from "../i18n/index.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact } from "../knowledge/schema.ts";
 import type { Search } from "../search/index.ts";
@@ -13,6 +17,43 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Opens the lines piped on stdin; undefined when stdin is a terminal (then there is no batch input). */
   stdinLines?: () => AsyncIterable<string>;
+  /** Writes a file (`--chart out.png`); default: the file system. */
+  writeFile?: (path: string, data: Buffer) => void;
+}
+
+/**
+ * Takes `--name value` out of argv: the value (or "" when the flag is last), and the other arguments.
+ * Undefined when the flag is absent.
+ */
+function takeFlag(argv: readonly string[], name: string): { value?: string; rest: string[] } {
+  const at = argv.indexOf(name);
+  if (at < 0) return { rest: [...argv] };
+  return { value: argv[at + 1] ?? "", rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
+}
+
+/** Writes the chart a reply carries as a PNG; a line on stderr says what happened. */
+export function writeChart(
+  kb: KnowledgeBase,
+  reply: Reply,
+  file: string,
+  lang: Lang,
+  write: (path: string, data: Buffer) => void = writeFileSync,
+): string {
+  const chart = reply.chart ? chartCacheFor(kb).get(reply.chart, lang) : null;
+  if (!chart) return "This answer has no chart (charts go with sectors, overview and sectors with figures).";
+  write(file, chart.png);
+  return `Chart written to ${file} (${chart.png.length} bytes): ${chart.description}`;
+}
+
+const caches = new WeakMap<KnowledgeBase, ChartCache>();
+/** One chart cache per knowledge base, so a console session draws each chart once. */
+function chartCacheFor(kb: KnowledgeBase): ChartCache {
+  let cache = caches.get(kb);
+  if (!cache) {
+    cache = createChartCache(kb);
+    caches.set(kb, cache);
+  }
+  return cache;
 }
 
 /** The knowledge base as one JSON object with the keys tools rely on. */
@@ -25,6 +66,7 @@ export function knowledgeAsJson(kb: KnowledgeBase): object {
     synonyms: kb.synonyms,
     lessons: kb.lessons,
     questions: kb.questions,
+    figures: kb.figures,
   };
 }
 
@@ -89,7 +131,7 @@ const JSON_VIEWS: Record<string, (search: Search, args: RawArgs) => unknown> = {
 };
 
 /** The CLI's member: one-shot calls answer with the core's replies; a quiz answer is not a thing here. */
-const CLI_CALLER: Caller = { scope: "cli", userId: "cli" };
+const CLI_CALLER: Caller = { scope: "cli", userId: "cli", place: "console" };
 
 function argumentHint(spec: CommandSpec): string {
   return Object.entries(spec.options)
@@ -118,12 +160,16 @@ export async function runCli(
   argv: readonly string[],
   context: AnswerContext,
   io: CliIo,
-  usageText = `Usage: npm run -s cli -- <command> [argument] [--json]\n\n${cliRows()
+  usageText = `Usage: npm run -s cli -- <command> [argument] [--json] [--chart out.png] [--lang zh-CN|zh-TW]\n\n${cliRows()
     .map(([left, right]) => `  ${left}  ${right}`)
     .join("\n")}`,
 ): Promise<number> {
-  const json = argv.includes("--json");
-  const words = argv.filter((a) => a !== "--json");
+  const chartFlag = takeFlag(argv, "--chart");
+  const langFlag = takeFlag(chartFlag.rest, "--lang");
+  const json = langFlag.rest.includes("--json");
+  const words = langFlag.rest.filter((a) => a !== "--json");
+  const lang = langOf(langFlag.value);
+  const caller: Caller = { ...CLI_CALLER, lang };
   const usage = (message: string) => {
     io.stderr(`${message}\n\n${usageText}\n`);
     return 2;
@@ -148,7 +194,7 @@ export async function runCli(
   const one = async (args: RawArgs) =>
     json && view
       ? `${JSON.stringify(view(context.search, args))}\n`
-      : renderText(await spec.run(context, args, CLI_CALLER));
+      : renderText(await spec.run(context, args, caller));
   // A command that takes one required text and got none reads one per line from stdin.
   const required = Object.entries(spec.options).filter(([, o]) => o.required && o.type === "string");
   const [batchOption] = required.length === 1 ? (required[0] ?? []) : [];
@@ -157,6 +203,13 @@ export async function runCli(
     for await (const line of io.stdinLines()) {
       if (line.trim()) io.stdout(await one({ ...parsed.args, [batchOption]: line }));
     }
+    return 0;
+  }
+  if (chartFlag.value !== undefined) {
+    if (!chartFlag.value) return usage("--chart needs a file name, e.g. --chart out.png.");
+    const reply = await spec.run(context, parsed.args, caller);
+    io.stdout(json && view ? await one(parsed.args) : renderText(reply));
+    io.stderr(`${writeChart(kb, reply, chartFlag.value, lang, io.writeFile)}\n`);
     return 0;
   }
   io.stdout(await one(parsed.args));

@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { AnswerContext } from "../answer/context.ts";
+import { writeChart } from "./cli.ts";
 import { ConsoleSession, consoleBanner } from "./session.ts";
 
 /**
@@ -37,6 +38,10 @@ export function runConsole(
         if (quit) return;
         const result = await session.handleLine(line);
         if (result.text) output.write(`${result.text}\n`);
+        if (result.chartFile)
+          output.write(
+            `${result.reply ? writeChart(context.search.kb, result.reply, result.chartFile, "en") : "Nothing to draw."}\n`,
+          );
         if (result.quit) {
           quit = true;
           rl.close();

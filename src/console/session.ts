@@ -19,7 +19,7 @@ To run the Discord bot, copy .env.example to .env, fill in DISCORD_TOKEN and DIS
 }
 
 /** The console's one member, in its own scoreboard scope. */
-export const CONSOLE_CALLER: Caller = { scope: "console", userId: "you" };
+export const CONSOLE_CALLER: Caller = { scope: "console", userId: "you", place: "console" };
 
 /** Keys only the console has, listed after the command table in its `/help`. */
 const CONSOLE_HELP = [
@@ -28,6 +28,11 @@ const CONSOLE_HELP = [
     value: "In a lesson or a paged reply: the next one. Numbers pick a button.",
     example: "1",
   },
+  {
+    name: "--chart out.png",
+    value: "After /sectors, /overview or /sector: also write the answer's chart as a PNG file.",
+    example: "/sectors --chart sectors.png",
+  },
   { name: "/quit", value: "Leave the console.", example: "/quit" },
 ];
 
@@ -35,6 +40,10 @@ const CONSOLE_HELP = [
 export interface ConsoleOutput {
   text: string;
   quit?: boolean;
+  /** The reply shown, for what the terminal adds (a chart written with `--chart out.png`). */
+  reply?: Reply;
+  /** The file a line asked its chart to be written to (`/sectors --chart out.png`). */
+  chartFile?: string;
 }
 
 /**
@@ -51,6 +60,9 @@ export class ConsoleSession {
   ) {}
 
   async handleLine(line: string): Promise<ConsoleOutput> {
+    // `--chart out.png` at the end of any line asks for the answer's chart as a PNG file.
+    const chart = /\s--chart\s+(\S+)\s*$/.exec(line);
+    if (chart?.[1]) return { ...(await this.handleLine(line.slice(0, chart.index))), chartFile: chart[1] };
     const input = line.trim();
     if (!input) {
       // Enter walks on: the reply's primary button (Next, More facts, Later).
@@ -92,6 +104,6 @@ export class ConsoleSession {
     this.actions = reply.actions;
     const body = renderText({ ...reply, actions: [] });
     const choices = reply.actions.map((a, i) => `[${i + 1}] ${a.label}`).join("  ");
-    return { text: choices ? `${body}\nType a number: ${choices}\n` : body };
+    return { text: choices ? `${body}\nType a number: ${choices}\n` : body, reply };
   }
 }

@@ -1,6 +1,13 @@
-import { REST, Routes } from "discord.js";
+import { REST, type RESTPutAPIApplicationCommandsJSONBody, Routes } from "discord.js";
 import type { Config } from "../config.ts";
-import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
+import { MESSAGE_MENU_COMMANDS } from "./context-menu.ts";
+import { SLASH_COMMANDS } from "./slash.ts";
+
+/** Everything `deploy-commands` registers: the slash commands, then the message commands. */
+export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = [
+  ...SLASH_COMMANDS.map((c) => c.data),
+  ...MESSAGE_MENU_COMMANDS.map((c) => c.data),
+];
 
 export interface DeployResult {
   scope: "guild" | "global";
@@ -13,12 +20,11 @@ export interface DeployResult {
  */
 export async function deployCommands(
   config: Config,
-  commands: readonly SlashCommand[] = SLASH_COMMANDS,
+  body: RESTPutAPIApplicationCommandsJSONBody = COMMAND_DEFINITIONS,
 ): Promise<DeployResult> {
   const { token, clientId, guildId, apiUrl } = config.discord;
   if (!token || !clientId) throw new Error("deployCommands needs DISCORD_TOKEN and DISCORD_CLIENT_ID");
   const rest = new REST({ api: apiUrl }).setToken(token);
-  const body = commands.map((c) => c.data);
   const route = guildId
     ? Routes.applicationGuildCommands(clientId, guildId)
     : Routes.applicationCommands(clientId);

@@ -7,11 +7,11 @@ import {
   MessageFlags,
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
-import type { AnswerContext, Caller } from "../answer/context.ts";
+import type { AnswerContext } from "../answer/context.ts";
 import type { Logger } from "../logger.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
-import { renderDiscord } from "./render.ts";
+import { callerOf, createPresenter, notice } from "./present.ts";
 import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
 import { deliveryOf } from "./visibility.ts";
 
@@ -28,14 +28,7 @@ type Outcome = "answered" | "no-match" | "invalid-button" | "unknown-command" | 
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;
 
-/** The scoreboard scope and member of an interaction: its server, or the member's own DM space. */
-export function callerOf(interaction: { guildId: string | null; user: { id: string } }): Caller {
-  return { scope: interaction.guildId ?? `dm:${interaction.user.id}`, userId: interaction.user.id };
-}
-
-const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
-const INVALID_BUTTON =
-  "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.";
+export { callerOf } from "./present.ts";
 
 /**
  * The one `interactionCreate` handler: slash commands, autocomplete and buttons. Every interaction is
@@ -48,6 +41,7 @@ export function createInteractionHandler({
   logger,
   commands = SLASH_COMMANDS,
 }: DispatcherDeps) {
+  const presenter = createPresenter({ context, codec, logger });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
 
@@ -56,12 +50,7 @@ export function createInteractionHandler({
   ): Promise<{ outcome: Outcome; query?: string }> {
     const command = byName.get(interaction.commandName);
     if (!command) {
-      await interaction.reply({
-        content:
-          "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.",
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
-      });
+      await interaction.reply(notice(interaction, "error.unknownCommand"));
       return { outcome: "unknown-command" };
     }
     const reply = await command.execute(context, interaction, callerOf(interaction));
@@ -71,7 +60,7 @@ export function createInteractionHandler({
       private: interaction.options.getBoolean("private") === true,
       for: interaction.options.getUser("for")?.id ?? null,
     });
-    await interaction.reply(renderDiscord(reply, codec, delivery));
+    await interaction.reply(presenter.render(reply, interaction, delivery));
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
@@ -92,11 +81,7 @@ export function createInteractionHandler({
     const action = codec.decode(interaction.customId);
     const reply = action ? await replyForAction(context, action, callerOf(interaction)) : null;
     if (!action || !reply) {
-      await interaction.reply({
-        content: INVALID_BUTTON,
-        flags: MessageFlags.Ephemeral,
-        allowedMentions: { parse: [] },
-      });
+      await interaction.reply(notice(interaction, "error.invalidButton"));
       return { outcome: "invalid-button" };
     }
     const delivery = deliveryOf(reply, {
@@ -105,8 +90,9 @@ export function createInteractionHandler({
       onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
     });
     // An update keeps the message's own visibility: the rendered message carries no flags then.
-    const { flags, ...message } = renderDiscord(reply, codec, delivery);
-    if (delivery.how === "update") await interaction.update(message);
+    const { flags, ...message } = presenter.render(reply, interaction, delivery);
+    // An update replaces the attachments too, so an old chart does not linger under a new page.
+    if (delivery.how === "update") await interaction.update({ ...message, attachments: [] });
     else await interaction.reply({ ...message, ...(flags ? { flags } : {}) });
     return { outcome: "answered" };
   }
@@ -119,7 +105,9 @@ export function createInteractionHandler({
         ? "autocomplete"
         : interaction.isButton()
           ? "button"
-          : "other";
+          : interaction.isMessageContextMenuCommand()
+            ? "message-command"
+            : "other";
     const name =
       interaction.isCommand() || interaction.isAutocomplete()
         ? interaction.commandName
@@ -133,6 +121,8 @@ export function createInteractionHandler({
       recent.set(interaction.id, true);
       try {
         if (interaction.isChatInputCommand()) result = await onCommand(interaction);
+        else if (interaction.isMessageContextMenuCommand())
+          result = await presenter.messageCommand(interaction);
         else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction);
         else if (interaction.isButton()) result = await onButton(interaction);
         else return;
@@ -160,11 +150,7 @@ async function answerError(interaction: Interaction): Promise<void> {
     return;
   }
   if (!interaction.isRepliable()) return;
-  const message = {
-    content: ERROR_MESSAGE,
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: { parse: [] },
-  } as const;
+  const message = notice(interaction, "error.generic");
   if (interaction.replied || interaction.deferred) await interaction.followUp(message);
   else await interaction.reply(message);
 }

@@ -15,7 +15,8 @@ import type {
   APIEmbed,
   APIEmbedField,
 } from "discord-api-types/v10";
-import { type Reply, type ReplyFact, type RichText, STATUS_LABEL } from "../answer/reply.ts";
+import { type Reply, type ReplyFact, type RichText, statusLabel } from "../answer/reply.ts";
+import { EN, type Translate } from "../i18n/index.ts";
 import type { SectorStatus } from "../knowledge/schema.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { DISCORD_LIMITS, truncate } from "./limits.ts";
@@ -27,6 +28,15 @@ export interface DiscordMessage {
   components: APIActionRowComponent<APIButtonComponent>[];
   flags?: MessageFlags.Ephemeral;
   allowedMentions: { parse: []; users?: string[] };
+  /** The reply's chart as a PNG attachment, shown as the embed's image. */
+  files?: { attachment: Buffer; name: string; description: string }[];
+}
+
+/** A drawn chart to attach (see src/charts). */
+export interface ChartFile {
+  name: string;
+  png: Buffer;
+  description: string;
 }
 
 /** The embed colour of each sector status, green (leads) to red (depends). */
@@ -77,10 +87,10 @@ export function markdownOf(text: RichText): string {
     .join("");
 }
 
-function factLine(fact: ReplyFact, index: number): string {
+function factLine(fact: ReplyFact, index: number, t: Translate): string {
   const refs = fact.citations.map((n) => `[${n}]`).join("");
   const context = fact.sector
-    ? `\n  ↳ ${italic(`${fact.sector.name}: ${STATUS_LABEL[fact.sector.status]}`)}`
+    ? `\n  ↳ ${italic(`${fact.sector.name}: ${statusLabel(fact.sector.status, t)}`)}`
     : "";
   return `${bold(`${index + 1}.`)} ${fact.text} ${refs} ${inlineCode(fact.confidence)}${context}`;
 }
@@ -96,7 +106,7 @@ function fitLines(lines: readonly string[], max: number, separator = "\n"): stri
   return out;
 }
 
-function sourceFields(reply: Reply): APIEmbedField[] {
+function sourceFields(reply: Reply, t: Translate): APIEmbedField[] {
   const lines = reply.citations.map(({ n, source }) => {
     const title = escapeMarkdown(source.title).replace(/[[\]]/g, (c) => (c === "[" ? "(" : ")"));
     const linked = source.url ? `[${truncate(title, 180)}](${source.url})` : truncate(title, 180);
@@ -107,7 +117,7 @@ function sourceFields(reply: Reply): APIEmbedField[] {
   const flush = () => {
     if (chunk.length)
       fields.push({
-        name: fields.length ? "Sources (continued)" : "Sources",
+        name: fields.length ? t("render.sourcesContinued") : t("render.sources"),
         value: fitLines(chunk, DISCORD_LIMITS.fieldValue),
       });
     chunk = [];
@@ -129,6 +139,8 @@ export function renderDiscord(
   reply: Reply,
   codec: CustomIdCodec,
   delivery: { ephemeral?: boolean; mention?: string } = {},
+  t: Translate = EN,
+  chart: ChartFile | null = null,
 ): DiscordMessage {
   const title = reply.titleIsUserText ? escapeUserText(reply.title) || "(empty)" : reply.title;
   const choices = reply.choices?.map((c) => `${bold(`${c.letter}.`)} ${c.text}`).join("\n");
@@ -141,22 +153,30 @@ export function renderDiscord(
     name: truncate(f.name, DISCORD_LIMITS.fieldName),
     value:
       truncate(
-        f.example ? `${f.value}\nExample: ${inlineCode(f.example)}` : f.value,
+        f.example ? `${f.value}\n${t("render.example", { command: inlineCode(f.example) })}` : f.value,
         DISCORD_LIMITS.fieldValue,
       ) || "—",
     ...(f.inline ? { inline: true } : {}),
   }));
-  fields.push(...sourceFields(reply));
+  fields.push(...sourceFields(reply, t));
 
   const embed: APIEmbed = {
     title: truncate(title, DISCORD_LIMITS.embedTitle),
     color: reply.status ? STATUS_COLOUR[reply.status] : DEFAULT_COLOUR,
     fields: fields.slice(0, DISCORD_LIMITS.embedFields),
   };
-  if (reply.footer) embed.footer = { text: truncate(reply.footer, DISCORD_LIMITS.footer) };
+  // Facts stay English until a checked translation exists: a Chinese reader is told so under every fact.
+  const footer = [reply.footer, t.lang !== "en" && reply.facts.length ? t("render.englishFacts") : undefined]
+    .filter(Boolean)
+    .join("\n");
+  if (footer) embed.footer = { text: truncate(footer, DISCORD_LIMITS.footer) };
   // The description gets what the other parts leave of the 6000 total, and whole facts only.
   const budget = Math.min(DISCORD_LIMITS.embedDescription, DISCORD_LIMITS.embedTotal - embedLength(embed));
-  const description = fitLines([...head, ...reply.facts.map(factLine)], budget, "\n\n");
+  const description = fitLines(
+    [...head, ...reply.facts.map((fact, i) => factLine(fact, i, t))],
+    budget,
+    "\n\n",
+  );
   if (description) embed.description = description;
   while (embedLength(embed) > DISCORD_LIMITS.embedTotal && embed.fields?.length) embed.fields.pop();
 
@@ -186,6 +206,10 @@ export function renderDiscord(
   }
 
   const message: DiscordMessage = { embeds: [embed], components, allowedMentions: { parse: [] } };
+  if (chart) {
+    embed.image = { url: `attachment://${chart.name}` };
+    message.files = [{ attachment: chart.png, name: chart.name, description: chart.description }];
+  }
   if (delivery.mention) {
     message.content = userMention(delivery.mention);
     message.allowedMentions = { parse: [], users: [delivery.mention] };

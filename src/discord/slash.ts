@@ -1,6 +1,8 @@
 import {
+  ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandBooleanOption,
   SlashCommandBuilder,
@@ -18,6 +20,7 @@ import {
   type RawArgs,
   type StringOption,
 } from "../commands/define.ts";
+import { localizationsOf } from "../commands/localizations.ts";
 import { COMMANDS } from "../commands/table.ts";
 import type { Search } from "../search/index.ts";
 import { DISCORD_LIMITS, truncate } from "./limits.ts";
@@ -50,12 +53,26 @@ interface OptionHost {
   addUserOption(build: (o: SlashCommandUserOption) => SlashCommandUserOption): unknown;
 }
 
+/** Something with a name and description that Discord shows in other locales. */
+interface Localizable {
+  setNameLocalizations(map: Partial<Record<string, string>>): unknown;
+  setDescriptionLocalizations(map: Partial<Record<string, string>>): unknown;
+}
+
+/** Sets the Chinese names and descriptions of the command, subcommand or option at `path`. */
+function localize<T extends Localizable>(builder: T, path: string): T {
+  builder.setNameLocalizations(localizationsOf(path, "name"));
+  builder.setDescriptionLocalizations(localizationsOf(path, "description"));
+  return builder;
+}
+
 /** Adds a command's options, then `private` and `for` as its sharing allows. */
-function addOptions(builder: OptionHost, spec: CommandSpec): void {
+function addOptions(builder: OptionHost, spec: CommandSpec, path: string): void {
   for (const [name, option] of Object.entries(spec.options)) {
     if (option.type === "string") {
       builder.addStringOption((o) => {
-        o.setName(name)
+        localize(o, `${path} ${name}`)
+          .setName(name)
           .setDescription(option.description)
           .setRequired(option.required === true);
         if (option.maxLength !== undefined) o.setMaxLength(option.maxLength);
@@ -64,7 +81,8 @@ function addOptions(builder: OptionHost, spec: CommandSpec): void {
       });
     } else {
       builder.addIntegerOption((o) => {
-        o.setName(name)
+        localize(o, `${path} ${name}`)
+          .setName(name)
           .setDescription(option.description)
           .setRequired(option.required === true);
         if (option.min !== undefined) o.setMinValue(option.min);
@@ -74,25 +92,46 @@ function addOptions(builder: OptionHost, spec: CommandSpec): void {
     }
   }
   if (spec.sharing !== "none")
-    builder.addBooleanOption((o) => o.setName("private").setDescription("Only you see the answer"));
+    builder.addBooleanOption((o) =>
+      localize(o, "private").setName("private").setDescription("Only you see the answer"),
+    );
   if (spec.sharing === "private-and-for")
     builder.addUserOption((o) =>
-      o.setName("for").setDescription("Address the answer to a member (pings only them)"),
+      localize(o, "for").setName("for").setDescription("Address the answer to a member (pings only them)"),
     );
 }
 
+/**
+ * Where every command may be installed and used, declared explicitly on each definition: installed to a
+ * server (0) or by a user (1); used in a server (0), a DM with the bot (1) or a group DM / private channel (2).
+ */
+export const INTEGRATION_TYPES = [
+  ApplicationIntegrationType.GuildInstall,
+  ApplicationIntegrationType.UserInstall,
+] as const;
+export const CONTEXTS = [
+  InteractionContextType.Guild,
+  InteractionContextType.BotDM,
+  InteractionContextType.PrivateChannel,
+] as const;
+
 /** The registration body of a table entry: the same names, descriptions, options and limits. */
 export function slashDefinition(entry: CommandEntry): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  const builder = new SlashCommandBuilder().setName(entry.name).setDescription(entry.description);
+  const builder = localize(new SlashCommandBuilder(), entry.name)
+    .setName(entry.name)
+    .setDescription(entry.description)
+    .setIntegrationTypes(...INTEGRATION_TYPES)
+    .setContexts(...CONTEXTS);
   if (isGroup(entry)) {
     for (const spec of entry.subcommands) {
       builder.addSubcommand((sub) => {
-        sub.setName(spec.name).setDescription(spec.description);
-        addOptions(sub, spec);
+        const path = `${entry.name} ${spec.name}`;
+        localize(sub, path).setName(spec.name).setDescription(spec.description);
+        addOptions(sub, spec, path);
         return sub;
       });
     }
-  } else addOptions(builder, entry);
+  } else addOptions(builder, entry, entry.name);
   return builder.toJSON();
 }
 

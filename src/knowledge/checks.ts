@@ -1,5 +1,6 @@
 import { normalizeKey } from "../search/normalize.ts";
 import { checkEditorial } from "./editorial-checks.ts";
+import { checkFigures } from "./figure-checks.ts";
 import type { KnowledgeProblem, KnowledgeRecords, Located } from "./model.ts";
 import { SECTOR_IDS } from "./schema.ts";
 
@@ -193,5 +194,6 @@ export function checkKnowledge(records: KnowledgeRecords): KnowledgeProblem[] {
     }
   }
   problems.push(...checkEditorial(records));
+  problems.push(...checkFigures(records));
   return problems;
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   FactsFileSchema,
+  FiguresFileSchema,
   LessonsFileSchema,
   QuizFileSchema,
   SectorsFileSchema,
@@ -44,6 +45,12 @@ export const KNOWLEDGE_FILE_KINDS = [
     pattern: /^quiz\.json$/,
     schema: QuizFileSchema,
     schemaFile: "quiz.schema.json",
+  },
+  {
+    kind: "figures",
+    pattern: /^figures\.json$/,
+    schema: FiguresFileSchema,
+    schemaFile: "figures.schema.json",
   },
   {
     kind: "facts",

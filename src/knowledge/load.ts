@@ -110,6 +110,7 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
     synonyms: records.synonyms.map((r) => r.record),
     lessons: records.lessons.map((r) => r.record),
     questions: records.questions.map((r) => r.record),
+    figures: records.figures.map((r) => r.record),
     sourceById: new Map(sources.map((s) => [s.id, s])),
     topicById: new Map(topics.map((t) => [t.id, t])),
     sectorById: new Map(sectors.map((s) => [s.id, s])),
@@ -132,6 +133,7 @@ export function loadKnowledgeFromTexts(files: ReadonlyMap<string, string>): Load
     synonyms: [],
     lessons: [],
     questions: [],
+    figures: [],
   };
   for (const [file, text] of files) {
     const result = parseKnowledgeFile(file, text);

@@ -1,4 +1,14 @@
-import type { Fact, Lesson, QuizQuestion, Sector, SectorId, Source, SynonymGroup, Topic } from "./schema.ts";
+import type {
+  Fact,
+  Figure,
+  Lesson,
+  QuizQuestion,
+  Sector,
+  SectorId,
+  Source,
+  SynonymGroup,
+  Topic,
+} from "./schema.ts";
 
 /*
  * The shapes of the knowledge base and of what is wrong with it. They sit apart from load.ts so that the
@@ -31,6 +41,7 @@ export interface KnowledgeRecords {
   synonyms: Located<SynonymGroup>[];
   lessons: Located<Lesson>[];
   questions: Located<QuizQuestion>[];
+  figures: Located<Figure>[];
 }
 
 /** The validated knowledge base, with look-up maps built once. */
@@ -45,6 +56,8 @@ export interface KnowledgeBase {
   lessons: Lesson[];
   /** The quiz questions. */
   questions: QuizQuestion[];
+  /** Sourced figures that charts draw, each tied to the fact that states it. */
+  figures: Figure[];
   sourceById: ReadonlyMap<string, Source>;
   topicById: ReadonlyMap<string, Topic>;
   sectorById: ReadonlyMap<SectorId, Sector>;

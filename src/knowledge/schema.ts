@@ -242,6 +242,41 @@ export const QuizQuestionSchema = z
   });
 export type QuizQuestion = z.infer<typeof QuizQuestionSchema>;
 
+/**
+ * A figure a chart may draw: one number a fact states, with its unit, year and source. `quote` is the
+ * figure exactly as the fact's text writes it ("74.1%", "exceeds 80%"); the checks require the fact's text
+ * to hold the quote and the quote to hold the value, and the figure check reads the quote against the
+ * source texts, so a chart can only show what a source says.
+ */
+export const FigureSchema = z.strictObject({
+  id: Slug,
+  sector: SectorIdSchema,
+  factId: Slug.describe("The fact that states this figure; it must cite `sourceId` and be about `sector`."),
+  measure: z
+    .string()
+    .min(5)
+    .max(80)
+    .describe("What is measured, the same words for every figure drawn on one axis (a chart panel)."),
+  label: z.string().min(2).max(40).describe("The bar's label: what this figure is, within its measure."),
+  value: z.number().describe("The number shown; for a range, its upper end."),
+  low: z.number().optional().describe('For a range ("from 7.8% to 35.3%"), its lower end.'),
+  unit: z.enum(["%"]).describe("Charts put only one unit, and one measure, on an axis."),
+  bound: z
+    .enum(["exact", "more-than", "about", "up-to"])
+    .default("exact")
+    .describe('Whether the value is exact or a bound such as ">80%"; charts label bounds as such.'),
+  kind: z.enum(["actual", "forecast", "target"]).default("actual"),
+  year: z.number().int().min(2000).max(2100).describe("The year the figure was true or is expected."),
+  sourceId: Slug,
+  quote: z.string().min(1).max(40).describe("The figure as the fact's text writes it."),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const FiguresFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  figures: z.array(FigureSchema),
+});
+
 export const LessonsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   lessons: z.array(LessonSchema),

@@ -33,7 +33,7 @@ export async function runMain(
   const commands = processCommands({ stdinIsTTY: io.stdinIsTTY, ...overrides });
   const usage = async () => {
     const { cliRows } = await import("../console/cli.ts");
-    return `${renderUsage(PROGRAM, commands, cliRows())}\n\n  --json   JSON only on stdout (sector, ask, sectors, kb). With no argument and lines on stdin,\n           sector and ask answer one per line.\n\nScripts: ${SCRIPTS}\nExit codes: 0 done (a "no match" is an answer), 1 a failure, 2 a usage error.`;
+    return `${renderUsage(PROGRAM, commands, cliRows())}\n\n  --json   JSON only on stdout (sector, ask, sectors, kb). With no argument and lines on stdin,\n           sector and ask answer one per line.\n  --chart out.png   also write the answer's chart as a PNG (sectors, overview, a sector with figures)\n  --lang zh-CN      interface text in zh-CN or zh-TW (facts stay English)\n\nScripts: ${SCRIPTS}\nExit codes: 0 done (a "no match" is an answer), 1 a failure, 2 a usage error.`;
   };
   try {
     if (argv[0] === "--help" || argv[0] === "-h") {

@@ -2,10 +2,17 @@
  * End to end: `deployCommands` registers the one registry with a single PUT against the Discord double, to
  * the guild when DISCORD_GUILD_ID is set and globally otherwise.
  */
+
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  Locale,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
-import { deployCommands } from "../../src/discord/deploy.ts";
-import { SLASH_COMMANDS as COMMANDS } from "../../src/discord/slash.ts";
+import { COMMAND_DEFINITIONS, deployCommands } from "../../src/discord/deploy.ts";
 import { type DiscordDouble, startDiscordDouble } from "./double.ts";
 
 const TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
@@ -40,7 +47,7 @@ describe("deployCommands against the Discord double", () => {
     const requests = double.requests.length;
     const result = await deployCommands(configFor(guild));
 
-    const names = COMMANDS.map((c) => c.data.name);
+    const names = COMMAND_DEFINITIONS.map((c) => c.name);
     expect(result).toEqual({ scope, names });
     expect(double.requests.slice(requests).map((r) => r.method)).toEqual(["PUT"]);
     const sent = double.commandPuts.slice(puts);
@@ -54,8 +61,37 @@ describe("deployCommands against the Discord double", () => {
     );
     expect(put?.applicationId).toBe(app);
     expect(put?.guildId).toBe(guild ? double.guildId : undefined);
-    expect(put?.body).toEqual(COMMANDS.map((c) => c.data));
-    expect(put?.body).toEqual(JSON.parse(JSON.stringify(COMMANDS.map((c) => c.data))));
+    expect(put?.body).toEqual(JSON.parse(JSON.stringify(COMMAND_DEFINITIONS)));
+  });
+
+  it("declares on every command where it installs and where it works (Discord's documented values)", async () => {
+    const puts = double.commandPuts.length;
+    await deployCommands(configFor(false));
+    const body = double.commandPuts[puts]?.body as RESTPutAPIApplicationCommandsJSONBody;
+    const install = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
+    const contexts = [
+      InteractionContextType.Guild,
+      InteractionContextType.BotDM,
+      InteractionContextType.PrivateChannel,
+    ];
+    expect(install).toEqual([0, 1]);
+    expect(contexts).toEqual([0, 1, 2]);
+    for (const command of body) {
+      expect(command.integration_types, command.name).toEqual(install);
+      expect(command.contexts, command.name).toEqual(contexts);
+    }
+    for (const command of body) {
+      expect(Object.keys(command.name_localizations ?? {}).sort(), command.name).toEqual([
+        Locale.ChineseCN,
+        Locale.ChineseTW,
+      ]);
+    }
+    const message = body.filter((c) => c.type === ApplicationCommandType.Message);
+    expect(message.map((c) => c.name)).toEqual(["Explain this message"]);
+    expect(message[0]).not.toHaveProperty("options");
+    expect(message[0]).not.toHaveProperty("description");
+    const slash = body.filter((c) => c.type === undefined || c.type === ApplicationCommandType.ChatInput);
+    expect(slash.length + message.length).toBe(body.length);
   });
 
   it("refuses to deploy without a token, before sending anything", async () => {

@@ -26,6 +26,16 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** The files of a multipart request (attachments), in order. */
+  files: RecordedFile[];
+}
+
+/** One file part of a multipart request: its form field, file name, type and bytes. */
+export interface RecordedFile {
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
 }
 
 /** A `POST /interactions/:id/:token/callback`. `data` is the callback's `data` (multipart: its payload_json, or raw text). */
@@ -36,6 +46,8 @@ export interface RecordedCallback {
   type: number;
   data: unknown;
   withResponse: boolean;
+  /** Files uploaded with the callback (multipart), e.g. a chart. */
+  files: RecordedFile[];
 }
 
 /** A webhook call on an interaction token: `PATCH|GET|DELETE .../messages/:messageId` or a follow-up `POST`. */
@@ -66,6 +78,10 @@ export interface InteractionExtras {
   locale?: Locale;
   /** Resolved data for user/role/channel options (see {@link resolvedUsers}). */
   resolved?: D.APIInteractionDataResolved;
+  /** Where the member used the command (default "guild"): a DM with the bot or a group DM has no guild. */
+  where?: "guild" | "dm" | "private-channel";
+  /** Who installed the app that answers (default "guild"): a user install lists the member as its owner. */
+  install?: "guild" | "user";
   /** Flags of the message carrying the button (for {@link DiscordDouble.button}; e.g. 64, ephemeral). Default 0. */
   messageFlags?: D.MessageFlags;
 }
@@ -75,6 +91,7 @@ type Options = D.APIApplicationCommandInteractionDataOption[];
 export type ChatInputPayload = D.APIChatInputApplicationCommandInteraction;
 export type AutocompletePayload = D.APIApplicationCommandAutocompleteInteraction;
 export type ButtonPayload = D.APIMessageComponentButtonInteraction;
+export type MessageCommandPayload = D.APIMessageApplicationCommandInteraction;
 type WebhookPredicate = (call: RecordedWebhookCall) => boolean;
 
 export interface DiscordDouble {
@@ -104,6 +121,12 @@ export interface DiscordDouble {
   chatInput(name: string, options?: Options, extras?: InteractionExtras): ChatInputPayload;
   /** Mark the option being typed with `focused: true`. */
   autocomplete(name: string, options: Options, extras?: InteractionExtras): AutocompletePayload;
+  /** A message command (right-click › Apps) on `target`, a message by another member. */
+  messageCommand(
+    name: string,
+    target: Partial<D.APIMessage>,
+    extras?: InteractionExtras,
+  ): MessageCommandPayload;
   /** A button click on a bot message carrying that button. */
   button(customId: string, extras?: InteractionExtras): ButtonPayload;
   close(): Promise<void>;
@@ -160,12 +183,33 @@ function match(method: string, path: string, [methods, re]: (typeof ROUTES)[keyo
   return captures?.map((s) => s && decodeURIComponent(s));
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (raw === "") return undefined;
-  if (contentType?.startsWith("multipart/")) {
-    const json = /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
-    return json === undefined ? raw : JSON.parse(json);
+/** The parts of a multipart/form-data body, read byte for byte (latin1 keeps every byte as one char). */
+function parseMultipart(raw: Buffer, contentType: string): { json: unknown; files: RecordedFile[] } {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  const text = raw.toString("latin1");
+  const files: RecordedFile[] = [];
+  let json: unknown;
+  for (const part of text.split(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`)) {
+    const split = part.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const headers = part.slice(0, split);
+    const body = Buffer.from(part.slice(split + 4).replace(/\r\n$/, ""), "latin1");
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? "";
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (field === "payload_json") json = JSON.parse(body.toString("utf8"));
+    else if (filename !== undefined)
+      files.push({
+        field,
+        filename,
+        contentType: /content-type: *([^\r\n]+)/i.exec(headers)?.[1] ?? "",
+        bytes: body,
+      });
   }
+  return { json, files };
+}
+
+function parseBody(raw: string): unknown {
+  if (raw === "") return undefined;
   try {
     return JSON.parse(raw);
   } catch {
@@ -221,7 +265,13 @@ export async function startDiscordDouble(
       flags: b.flags ?? (0 as D.MessageFlags), webhook_id: applicationId, application_id: applicationId };
   };
 
-  const route = (method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] => {
+  const route = (
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    body: unknown,
+    files: RecordedFile[],
+  ): [number, unknown] => {
     const callback = match(method, path, ROUTES.callback);
     const followUp = match(method, path, ROUTES.followUp);
     const messageCall = match(method, path, ROUTES.message);
@@ -236,7 +286,7 @@ export async function startDiscordDouble(
       const { type: rawType, data = body } = (body ?? {}) as { type?: unknown; data?: unknown };
       const type = Number(rawType);
       const withResponse = query.get("with_response") === "true";
-      callbacks.push({ interactionId, token, type, data, withResponse });
+      callbacks.push({ interactionId, token, type, data, withResponse, files });
       if (!withResponse) return [204, undefined];
       const msg = [4, 5, 7].includes(type) ? message(data, originalId(token)) : undefined;
       // biome-ignore format: compact
@@ -268,9 +318,13 @@ export async function startDiscordDouble(
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const method = req.method ?? "GET";
-      const body = parseBody(Buffer.concat(chunks).toString("utf8"), req.headers["content-type"]);
-      requests.push({ method, path: url.pathname, query: url.searchParams, body });
-      const [status, answer] = route(method, url.pathname, url.searchParams, body);
+      const raw = Buffer.concat(chunks);
+      const type = req.headers["content-type"];
+      const multipart = type?.startsWith("multipart/") ? parseMultipart(raw, type) : undefined;
+      const body = multipart ? multipart.json : parseBody(raw.toString("utf8"));
+      const files = multipart?.files ?? [];
+      requests.push({ method, path: url.pathname, query: url.searchParams, body, files });
+      const [status, answer] = route(method, url.pathname, url.searchParams, body, files);
       if (answer === undefined) res.writeHead(status).end();
       else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
       notify();
@@ -316,17 +370,37 @@ export async function startDiscordDouble(
     deaf: false, mute: false, flags: 0 as D.GuildMemberFlags,
   });
   // biome-ignore format: compact
-  const base = (extras: InteractionExtras) => ({
-    id: snowflake(), application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
-    guild_id: guildId, channel_id: channelId, member: member(extras), app_permissions: ALL_PERMISSIONS,
+  // biome-ignore format: compact
+  const commonOf = (extras: InteractionExtras, acting: D.APIInteractionGuildMember) => ({ id: snowflake(),
+    application_id: applicationId, token: `token-${snowflake()}`, version: 1 as const,
+    app_permissions: ALL_PERMISSIONS, locale: extras.locale ?? Locale.EnglishUS, entitlements: [],
+    // A user install lists the member as the owner that authorised the app; a server install, the server.
+    authorizing_integration_owners: extras.install === "user" ? { "1": acting.user.id } : { "0": guildId },
+    attachment_size_limit: 8 * 1024 * 1024 });
+  // biome-ignore format: compact
+  const inGuild = (common: ReturnType<typeof commonOf>, acting: D.APIInteractionGuildMember) => ({ ...common,
+    guild_id: guildId, channel_id: channelId, member: acting, context: 0 as const,
     channel: { id: channelId, type: ChannelType.GuildText as const, name: "general" },
-    guild: { id: guildId, features: [], locale: Locale.EnglishUS },
-    locale: extras.locale ?? Locale.EnglishUS, guild_locale: Locale.EnglishUS, context: 0 as const,
-    entitlements: [], authorizing_integration_owners: {}, attachment_size_limit: 8 * 1024 * 1024,
-  });
+    guild: { id: guildId, features: [], locale: Locale.EnglishUS }, guild_locale: Locale.EnglishUS });
+  const base = (extras: InteractionExtras) => {
+    const acting = member(extras);
+    const common = commonOf(extras, acting);
+    if (extras.where !== "dm" && extras.where !== "private-channel") return inGuild(common, acting);
+    const dm = extras.where === "dm";
+    const id = dm ? "500000000000000001" : "600000000000000001";
+    // Discord sends no guild, no member and no guild_locale outside a server: the user acts as themself.
+    // biome-ignore format: compact
+    const outside = { ...common, channel_id: id, user: acting.user, context: dm ? 1 : 2,
+      channel: dm ? { id, type: ChannelType.DM as const, recipients: [acting.user], flags: 0 as D.ChannelFlags }
+        : { id, type: ChannelType.GroupDM as const, name: "study group", recipients: [acting.user],
+            owner_id: acting.user.id, icon: null, flags: 0 as D.ChannelFlags } };
+    // The builders' return types are the guild shape; a DM payload is the same interaction without a guild.
+    return outside as unknown as ReturnType<typeof inGuild>;
+  };
   // biome-ignore format: compact
   const commandData = (name: string, options: Options, extras: InteractionExtras) => ({
-    id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options, guild_id: guildId,
+    id: snowflake(), name, type: ApplicationCommandType.ChatInput as const, options,
+    ...(extras.where === "dm" || extras.where === "private-channel" ? {} : { guild_id: guildId }),
     ...(extras.resolved ? { resolved: extras.resolved } : {}),
   });
   const delivered = new Set<RecordedWebhookCall>();
@@ -371,6 +445,22 @@ export async function startDiscordDouble(
       type: InteractionType.ApplicationCommandAutocomplete,
       data: commandData(name, options, extras),
     }),
+    messageCommand(name, target, extras = {}) {
+      const targetId = target.id ?? snowflake();
+      const author = user("700000000000000001", "someone");
+      const targetMessage = {
+        ...message({}, targetId),
+        author,
+        webhook_id: undefined,
+        application_id: undefined,
+        ...target,
+        id: targetId,
+      };
+      // biome-ignore format: compact
+      return { ...base(extras), type: InteractionType.ApplicationCommand,
+        data: { id: snowflake(), name, type: ApplicationCommandType.Message, target_id: targetId,
+          resolved: { messages: { [targetId]: targetMessage } } } } as MessageCommandPayload;
+    },
     button(customId, extras = {}) {
       const style = ButtonStyle.Primary;
       const go = { type: ComponentType.Button, style, custom_id: customId, label: "Go" } as const;
