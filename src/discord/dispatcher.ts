@@ -8,8 +8,11 @@ import {
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext, Caller } from "../answer/context.ts";
+import { ScoreboardUnavailable } from "../answer/scoreboard.ts";
 import type { Logger } from "../logger.ts";
+import { type Budget, cooldownMessage } from "./cooldown.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
+import { InputError } from "./input.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import { renderDiscord } from "./render.ts";
 import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
@@ -20,10 +23,25 @@ export interface DispatcherDeps {
   codec: CustomIdCodec;
   logger: Logger;
   commands?: readonly SlashCommand[];
+  /** Per-member cooldowns; null turns them off (tests that send many interactions as one member). */
+  budget?: Budget | null;
+  /** True once the bot is shutting down: new interactions get a short "restarting" notice. */
+  isClosing?: () => boolean;
 }
 
 /** How an interaction ended, for the one log line it gets. */
-type Outcome = "answered" | "no-match" | "invalid-button" | "unknown-command" | "duplicate" | "error";
+type Outcome =
+  | "answered"
+  | "no-match"
+  | "invalid-button"
+  | "unknown-command"
+  | "invalid-input"
+  | "unsupported"
+  | "cooldown"
+  | "shutting-down"
+  | "scoreboard-unavailable"
+  | "duplicate"
+  | "error";
 
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;
@@ -34,6 +52,8 @@ export function callerOf(interaction: { guildId: string | null; user: { id: stri
 }
 
 const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
+const UNSUPPORTED = "This bot only answers its slash commands and buttons. Try /help for the list.";
+const SHUTTING_DOWN = "The bot is restarting: please try again in a few seconds.";
 const INVALID_BUTTON =
   "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.";
 
@@ -47,6 +67,8 @@ export function createInteractionHandler({
   codec,
   logger,
   commands = SLASH_COMMANDS,
+  budget = null,
+  isClosing = () => false,
 }: DispatcherDeps) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
@@ -126,22 +148,43 @@ export function createInteractionHandler({
         : interaction.isButton()
           ? interaction.customId
           : undefined;
-    let result: { outcome: Outcome; query?: string };
+    let result: { outcome: Outcome; query?: string; reason?: string };
     if (recent.has(interaction.id)) {
       result = { outcome: "duplicate" };
     } else {
       recent.set(interaction.id, true);
       try {
-        if (interaction.isChatInputCommand()) result = await onCommand(interaction);
+        const over = budget?.take(kind === "autocomplete" ? "autocomplete" : "command", interaction.user.id);
+        if (isClosing()) {
+          result = { outcome: "shutting-down" };
+          await answerNotice(interaction, SHUTTING_DOWN);
+        } else if (over && !over.ok) {
+          result = { outcome: "cooldown" };
+          await answerNotice(interaction, cooldownMessage(over.retryAfterMs));
+        } else if (interaction.isChatInputCommand()) result = await onCommand(interaction);
         else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction);
         else if (interaction.isButton()) result = await onButton(interaction);
-        else return;
+        else {
+          result = { outcome: "unsupported", reason: `interaction type ${interaction.type}` };
+          await answerNotice(interaction, UNSUPPORTED);
+        }
       } catch (error) {
-        result = { outcome: "error" };
-        logger.error("interaction_failed", { kind, command: name, error });
-        await answerError(interaction).catch((replyError: unknown) =>
-          logger.error("error_reply_failed", { kind, command: name, error: replyError }),
-        );
+        if (error instanceof InputError || error instanceof ScoreboardUnavailable) {
+          // The member gets what went wrong; the log line below says which kind (no stack: not a bug).
+          result = {
+            outcome: error instanceof InputError ? "invalid-input" : "scoreboard-unavailable",
+            reason: error instanceof InputError ? error.reason : error.kind,
+          };
+          await answerNotice(interaction, error.message).catch((replyError: unknown) =>
+            logger.error("error_reply_failed", { kind, command: name, error: replyError }),
+          );
+        } else {
+          result = { outcome: "error" };
+          logger.error("interaction_failed", { kind, command: name, error });
+          await answerError(interaction).catch((replyError: unknown) =>
+            logger.error("error_reply_failed", { kind, command: name, error: replyError }),
+          );
+        }
       }
     }
     logger.info("interaction", {
@@ -150,18 +193,24 @@ export function createInteractionHandler({
       ms: Math.round((performance.now() - started) * 10) / 10,
       outcome: result.outcome,
       ...(result.query !== undefined ? { query: result.query } : {}),
+      ...(result.reason !== undefined ? { reason: result.reason } : {}),
     });
   };
 }
 
 async function answerError(interaction: Interaction): Promise<void> {
+  await answerNotice(interaction, ERROR_MESSAGE);
+}
+
+/** A short private notice (autocomplete: no choices), as a follow-up if the interaction was answered. */
+async function answerNotice(interaction: Interaction, content: string): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
     return;
   }
   if (!interaction.isRepliable()) return;
   const message = {
-    content: ERROR_MESSAGE,
+    content,
     flags: MessageFlags.Ephemeral,
     allowedMentions: { parse: [] },
   } as const;

@@ -1,4 +1,5 @@
 import {
+  ApplicationCommandOptionType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -20,7 +21,11 @@ import {
 } from "../commands/define.ts";
 import { COMMANDS } from "../commands/table.ts";
 import type { Search } from "../search/index.ts";
+import { boundInput, InputError } from "./input.ts";
 import { DISCORD_LIMITS, truncate } from "./limits.ts";
+
+/** Discord's own cap on a text option without a max length. */
+const MAX_OPTION_TEXT = 6000;
 
 /** An autocomplete choice, within Discord's limits. */
 export interface Choice {
@@ -96,12 +101,31 @@ export function slashDefinition(entry: CommandEntry): RESTPostAPIChatInputApplic
   return builder.toJSON();
 }
 
-/** A command's arguments as Discord delivered them (options inside a subcommand included). */
-function readArgs(spec: CommandSpec, options: ChatInputCommandInteraction["options"]): RawArgs {
+/** A command's arguments as Discord delivered them (options inside a subcommand included), checked and bounded. */
+function readArgs(
+  command: string,
+  spec: CommandSpec,
+  options: ChatInputCommandInteraction["options"],
+): RawArgs {
   const args: RawArgs = {};
   for (const [name, option] of Object.entries(spec.options)) {
-    const value = option.type === "string" ? options.getString(name) : options.getInteger(name);
-    if (value !== null) args[name] = value;
+    const given = options.get(name);
+    if (!given || given.value === undefined || given.value === null) {
+      if (option.required)
+        throw new InputError(`/${command} needs the option "${name}": please fill it in.`, "missing-option");
+      continue;
+    }
+    const expected =
+      option.type === "string" ? ApplicationCommandOptionType.String : ApplicationCommandOptionType.Integer;
+    if (given.type !== expected || typeof given.value !== (option.type === "string" ? "string" : "number"))
+      throw new InputError(
+        `The option "${name}" of /${command} takes ${option.type === "string" ? "text" : "a whole number"}. Your Discord may show an old version of this command: try again in a moment.`,
+        "wrong-type",
+      );
+    args[name] =
+      option.type === "string"
+        ? boundInput(String(given.value), option.maxLength ?? MAX_OPTION_TEXT)
+        : Number(given.value);
   }
   return args;
 }
@@ -119,20 +143,28 @@ function suggestionsFor(search: Search, kind: NonNullable<StringOption["suggest"
 export function slashCommand(entry: CommandEntry): SlashCommand {
   const specOf = (interaction: ChatInputCommandInteraction | AutocompleteInteraction) => {
     const spec = findCommand([entry], entry.name, interaction.options.getSubcommand(false));
-    if (!spec) throw new Error(`/${entry.name} has no such subcommand`);
+    if (!spec)
+      throw new InputError(
+        `/${entry.name} has no such subcommand. Your Discord may show an old version of this command: try again in a moment.`,
+        "unknown-subcommand",
+      );
     return spec;
   };
   return {
     data: slashDefinition(entry),
     execute(context, interaction, caller) {
       const spec = specOf(interaction);
-      return spec.run(context, readArgs(spec, interaction.options), caller);
+      return spec.run(context, readArgs(entry.name, spec, interaction.options), caller);
     },
     autocomplete(context, interaction) {
       const focused = interaction.options.getFocused(true);
       const option = specOf(interaction).options[focused.name];
       return option?.type === "string" && option.suggest
-        ? suggestionsFor(context.search, option.suggest, String(focused.value))
+        ? suggestionsFor(
+            context.search,
+            option.suggest,
+            boundInput(String(focused.value), option.maxLength ?? MAX_OPTION_TEXT),
+          )
         : [];
     },
   };
