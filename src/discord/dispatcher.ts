@@ -15,6 +15,7 @@ import type { CustomIdCodec } from "./custom-id.ts";
 import { InputError } from "./input.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import { renderDiscord } from "./render.ts";
+import { RateLimitedWithoutRetryAfter } from "./rest-backoff.ts";
 import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
 import { deliveryOf } from "./visibility.ts";
 
@@ -181,9 +182,11 @@ export function createInteractionHandler({
         } else {
           result = { outcome: "error" };
           logger.error("interaction_failed", { kind, command: name, error });
-          await answerError(interaction).catch((replyError: unknown) =>
-            logger.error("error_reply_failed", { kind, command: name, error: replyError }),
-          );
+          // Discord keeps refusing this route: a second answer would only be refused too.
+          if (!(error instanceof RateLimitedWithoutRetryAfter))
+            await answerError(interaction).catch((replyError: unknown) =>
+              logger.error("error_reply_failed", { kind, command: name, error: replyError }),
+            );
         }
       }
     }
