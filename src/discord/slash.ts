@@ -132,6 +132,27 @@ function readArgs(
 
 /** Autocomplete names cut to Discord's limits; at most 25. */
 function suggestionsFor(search: Search, kind: NonNullable<StringOption["suggest"]>, typed: string): Choice[] {
+  // Many members type the same first letters: suggestions depend only on the knowledge base and the text.
+  const key = `${kind}\u0000${typed}`;
+  const cached = suggestionCache.get(search)?.get(key);
+  if (cached) return cached;
+  const choices = computeSuggestions(search, kind, typed);
+  const cache = suggestionCache.get(search) ?? new Map<string, Choice[]>();
+  suggestionCache.set(search, cache);
+  if (cache.size >= SUGGESTION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, choices);
+  return choices;
+}
+
+/** Autocomplete answers remembered per search index (oldest dropped first). */
+const SUGGESTION_CACHE_SIZE = 1000;
+const suggestionCache = new WeakMap<Search, Map<string, Choice[]>>();
+
+function computeSuggestions(
+  search: Search,
+  kind: NonNullable<StringOption["suggest"]>,
+  typed: string,
+): Choice[] {
   const found = kind === "sectors" ? search.suggestSectors(typed) : [];
   return found.slice(0, DISCORD_LIMITS.autocompleteChoices).map((choice) => ({
     name: truncate(choice.name, DISCORD_LIMITS.choiceName),
