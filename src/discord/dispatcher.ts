@@ -8,6 +8,7 @@ import {
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext, Caller } from "../answer/context.ts";
+import type { Reply } from "../answer/reply.ts";
 import { ScoreboardUnavailable } from "../answer/scoreboard.ts";
 import type { Logger } from "../logger.ts";
 import { type Budget, cooldownMessage } from "./cooldown.ts";
@@ -47,6 +48,21 @@ type Outcome =
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;
 
+/** Rendered answers remembered (oldest dropped first); commands not listed in UNCACHED only. */
+const RENDERED_CACHE = 500;
+/** Commands whose answer changes from one call to the next. */
+const UNCACHED = new Set(["quiz"]);
+
+type RenderedMessage = ReturnType<typeof renderDiscord>;
+
+/** A command and its option values (subcommands included), as a cache key. */
+function cacheKey(interaction: ChatInputCommandInteraction): string {
+  const flat = (
+    options: readonly { name: string; value?: unknown; options?: readonly unknown[] }[],
+  ): unknown[] => options.map((o) => [o.name, o.value ?? null, flat((o.options ?? []) as typeof options)]);
+  return JSON.stringify([interaction.commandName, flat(interaction.options.data)]);
+}
+
 /** The scoreboard scope and member of an interaction: its server, or the member's own DM space. */
 export function callerOf(interaction: { guildId: string | null; user: { id: string } }): Caller {
   return { scope: interaction.guildId ?? `dm:${interaction.user.id}`, userId: interaction.user.id };
@@ -73,6 +89,9 @@ export function createInteractionHandler({
 }: DispatcherDeps) {
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
+  const rendered = new LimitedCollection<string, { reply: Reply; message: RenderedMessage }>({
+    maxSize: RENDERED_CACHE,
+  });
 
   async function onCommand(
     interaction: ChatInputCommandInteraction,
@@ -87,14 +106,23 @@ export function createInteractionHandler({
       });
       return { outcome: "unknown-command" };
     }
-    const reply = await command.execute(context, interaction, callerOf(interaction));
-    // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
-    const delivery = deliveryOf(reply, {
-      kind: "command",
-      private: interaction.options.getBoolean("private") === true,
-      for: interaction.options.getUser("for")?.id ?? null,
-    });
-    await interaction.reply(renderDiscord(reply, codec, delivery));
+    // Every command but the quiz (random questions, the scoreboard) answers the same options the same
+    // way: a repeated request reuses the rendered message instead of searching and rendering again.
+    const key = UNCACHED.has(interaction.commandName) ? null : cacheKey(interaction);
+    let entry = key === null ? undefined : rendered.get(key);
+    if (!entry) {
+      const reply = await command.execute(context, interaction, callerOf(interaction));
+      // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
+      const delivery = deliveryOf(reply, {
+        kind: "command",
+        private: interaction.options.getBoolean("private") === true,
+        for: interaction.options.getUser("for")?.id ?? null,
+      });
+      entry = { reply, message: renderDiscord(reply, codec, delivery) };
+      if (key !== null) rendered.set(key, entry);
+    }
+    const { reply, message } = entry;
+    await interaction.reply(message);
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);

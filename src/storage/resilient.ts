@@ -109,9 +109,6 @@ export function createResilientScoreboard(
   const tryOpen = () => {
     try {
       board = open();
-      if (fault !== null) logger.info("scoreboard_recovered", { after: fault });
-      fault = null;
-      logged = null;
     } catch (error) {
       const kind = classifyFault(error);
       down(kind ?? "cannot-open", error);
@@ -119,13 +116,20 @@ export function createResilientScoreboard(
   };
   tryOpen();
 
-  const use = <T>(call: (b: Scoreboard) => T): T => {
+  /** A write that works ends a fault (a read may work on a full disk while writes still fail). */
+  const use = <T>(call: (b: Scoreboard) => T, write = false): T => {
     if (!board && now() >= retryAt) tryOpen();
     const current = board;
     if (!current)
       throw new ScoreboardUnavailable(fault ?? "unknown", unavailableSentence(fault ?? "unknown"));
     try {
-      return call(current);
+      const result = call(current);
+      if (write && fault !== null) {
+        logger.info("scoreboard_recovered", { after: fault });
+        fault = null;
+        logged = null;
+      }
+      return result;
     } catch (error) {
       const kind = classifyFault(error);
       if (!kind) throw error;
@@ -135,10 +139,10 @@ export function createResilientScoreboard(
   };
 
   return {
-    recordAnswer: (input) => use((b) => b.recordAnswer(input)),
+    recordAnswer: (input) => use((b) => b.recordAnswer(input), true),
     top: (guildId, limit) => use((b) => b.top(guildId, limit)),
     rankOf: (guildId, userId) => use((b) => b.rankOf(guildId, userId)),
-    resetGuild: (guildId) => use((b) => b.resetGuild(guildId)),
+    resetGuild: (guildId) => use((b) => b.resetGuild(guildId), true),
     backup: (path) => use((b) => b.backup(path)),
     close() {
       board?.close();

@@ -102,11 +102,17 @@ describe("the quiz degrades alone", () => {
       "corrupt",
     ]);
 
+    // Opening works again but writes still fail (a disk still full): no "recovered", no second log line.
+    advance(2000);
+    failWith = "SQLITE_CORRUPT";
+    expect(() => board.recordAnswer(answer)).toThrow(/damaged/);
+    expect(lines.filter((l) => l.event === "scoreboard_unavailable")).toHaveLength(2);
+
     failWith = null;
     const before = opens;
     expect(() => board.recordAnswer(answer)).toThrow(ScoreboardUnavailable); // still waiting out the backoff
     expect(opens).toBe(before);
-    advance(4000);
+    advance(8000);
     expect(board.recordAnswer({ ...answer, questionId: "q2" }).counted).toBe(true);
     expect(board.fault()).toBeNull();
     expect(lines.at(-1)).toMatchObject({ event: "scoreboard_recovered" });
