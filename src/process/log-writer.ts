@@ -1,7 +1,7 @@
 /*
- * Log lines written in batches. A pipe to a supervisor is written synchronously on Linux, so one write per
- * line cost about 0.1 ms per interaction under a burst; lines are gathered and written once per event-loop
- * turn instead. `flush` writes what is pending at once (before process.exit).
+ * Log lines written in batches. A pipe to a supervisor is written synchronously on Linux, and a burst logs
+ * one line per interaction: lines are gathered and written at most every `everyMs` (or once 64 KB wait),
+ * in one write. `flush` writes what is pending at once (main.ts calls it before the process exits).
  */
 
 export interface BatchedWriter {
@@ -9,23 +9,27 @@ export interface BatchedWriter {
   flush(): void;
 }
 
-export function batchedWriter(out: (text: string) => void): BatchedWriter {
+const MAX_PENDING = 64 * 1024;
+
+export function batchedWriter(out: (text: string) => void, everyMs = 50): BatchedWriter {
   let pending: string[] = [];
-  let scheduled = false;
+  let size = 0;
+  let timer: NodeJS.Timeout | undefined;
   const flush = () => {
-    scheduled = false;
+    clearTimeout(timer);
+    timer = undefined;
     if (!pending.length) return;
     const text = pending.join("");
     pending = [];
+    size = 0;
     out(text);
   };
   return {
     write(line) {
       pending.push(line);
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
+      size += line.length;
+      if (size >= MAX_PENDING) flush();
+      else if (!timer) timer = setTimeout(flush, everyMs).unref();
     },
     flush,
   };
