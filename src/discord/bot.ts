@@ -1,4 +1,14 @@
-import { Client, Events, GatewayCloseCodes, GatewayIntentBits, RESTEvents } from "discord.js";
+import {
+  Client,
+  Events,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  RESTEvents,
+  Routes,
+} from "discord.js";
 import type { Scoreboard } from "../answer/scoreboard.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
@@ -47,6 +57,11 @@ export const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
   [GatewayCloseCodes.DisallowedIntents]:
     "Discord refused an intent this bot is not allowed (close 4014): enable it in the Developer Portal (Bot › Privileged Gateway Intents) or remove it.",
 };
+
+/** How long an interaction discord.js could not read waits before it is answered directly. */
+const UNREAD_AFTER_MS = 500;
+const UNREADABLE =
+  "Discord sent this request in a form the bot could not read. Please try again; if it keeps happening, tell the bot's admin.";
 
 export interface BotStats {
   inFlight: number;
@@ -121,8 +136,38 @@ export function createBot(
 
   client.on(Events.InteractionCreate, (interaction) => {
     if (closing) turnedAway++;
+    unread.delete(interaction.id);
     intake.push(interaction);
   });
+
+  // No interaction goes unanswered: one that discord.js could not turn into an object (a malformed
+  // payload) never reaches the handler above; it gets a short private answer straight through REST.
+  const unread = new Map<string, { token: string; type: number }>();
+  client.on(Events.Raw, (packet: { t?: string; d?: { id?: unknown; token?: unknown; type?: unknown } }) => {
+    if (packet.t !== "INTERACTION_CREATE" || typeof packet.d?.id !== "string") return;
+    const { id, token, type } = packet.d;
+    if (typeof token !== "string") return;
+    unread.set(id, { token, type: Number(type) });
+    setTimeout(() => {
+      const left = unread.get(id);
+      if (!left) return;
+      unread.delete(id);
+      answerUnreadable(id, left.token, left.type);
+    }, UNREAD_AFTER_MS).unref();
+  });
+  const answerUnreadable = (id: string, interactionToken: string, type: number) => {
+    logger.warn("interaction", { kind: "unreadable", interactionType: type, outcome: "malformed" });
+    const body =
+      type === InteractionType.ApplicationCommandAutocomplete
+        ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+        : {
+            type: InteractionResponseType.ChannelMessageWithSource,
+            data: { content: UNREADABLE, flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+          };
+    client.rest
+      .post(Routes.interactionCallback(id, interactionToken), { body, auth: false })
+      .catch((error: unknown) => logger.error("error_reply_failed", { kind: "unreadable", error }));
+  };
   client.on(Events.Error, (error) => logger.error("client_error", { error }));
   client.on(Events.Warn, (message) => logger.warn("client_warning", { message }));
 

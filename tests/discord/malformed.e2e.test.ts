@@ -1,7 +1,8 @@
 /**
  * Requests the bot cannot serve as asked still get an answer a member understands, and a log line: wrong
  * option types, missing options, unknown subcommands and commands, kinds of interaction it does not handle,
- * a member over their cooldown, and interactions arriving while it shuts down.
+ * and a member over their cooldown. (Payloads discord.js cannot read at all are in the reliability suite:
+ * discord.js rejects a promise on them, which the real process logs and vitest would flag.)
  */
 import type { APIInteraction } from "discord-api-types/v10";
 import { ComponentType } from "discord-api-types/v10";

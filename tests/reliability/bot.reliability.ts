@@ -212,6 +212,28 @@ describe("the gateway", () => {
   });
 });
 
+describe("malformed payloads", () => {
+  it.each([
+    ["a command without a member or user", "overview", 4],
+    ["an autocomplete without a member or user", "sector", 8],
+  ])("%s is still answered and logged", async (_what, command, type) => {
+    const running = await ready();
+    const base =
+      type === 8
+        ? double.autocomplete(command, [str("name", "sem", true)], as(8))
+        : double.chatInput(command, [], as(8));
+    const { member: _member, ...payload } = base as typeof base & { member?: unknown };
+    const callback = await double.dispatch(payload as unknown as Parameters<typeof double.send>[0]);
+    expect(callback.type).toBe(type);
+    await running.waitForLog((l) => l.kind === "unreadable" && l.outcome === "malformed");
+    record(
+      `malformed payload: ${_what}`,
+      `answered (${type === 4 ? "private notice" : "no choices"}) after ~0.5 s, logged`,
+      "no answer, no log line",
+    );
+  });
+});
+
 describe("rate limits", () => {
   it("a 429 without Retry-After backs off and gives up instead of spinning", async () => {
     const running = await ready();
