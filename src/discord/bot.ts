@@ -212,6 +212,7 @@ export function createBot(
       await client.login(token);
       await ready;
       logger.info("ready", {
+        pid: process.pid,
         user: client.user?.tag,
         guilds: client.guilds.cache.size,
         commands: commands.length,

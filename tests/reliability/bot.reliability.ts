@@ -3,6 +3,7 @@
  * the Discord double on 127.0.0.1. It asserts the contracts (every interaction answered, within 3 s under a
  * burst; clean exit codes; the quiz degrades alone) and prints a table of what it measured.
  */
+import { spawn } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,7 @@ import { boundInput } from "../../src/discord/input.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch, EXAMPLE_QUESTIONS } from "../../src/search/index.ts";
 import { type DiscordDouble, startDiscordDouble, user } from "../discord/double.ts";
-import { buttonsOf, str } from "../discord/wire.ts";
+import { buttonsOf, str, TEST_TOKEN } from "../discord/wire.ts";
 import {
   percentile,
   type RunningBot,
@@ -181,6 +182,50 @@ describe("shutdown", () => {
     expect(stopped).toMatchObject({ reason: "signal", exitCode: 0 });
   });
 });
+
+describe("npm start", () => {
+  it("is one node process: SIGTERM to npm stops the bot cleanly and leaves nothing behind", async () => {
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: process.cwd(),
+      env: {
+        PATH: process.env.PATH ?? "",
+        DISCORD_TOKEN: TEST_TOKEN,
+        DISCORD_API_URL: double.apiUrl,
+        DATA_DIR: tempDir("npm"),
+      },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    try {
+      await until(() => out.includes('"event":"ready"'), 20_000, "ready");
+      const pid = Number(/"pid":(\d+)/.exec(out)?.[1]);
+      const at = performance.now();
+      child.kill("SIGTERM");
+      const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+      await until(() => !alive(pid), 5000, "the bot process to end");
+      record(
+        "SIGTERM to npm start",
+        `npm exit ${code}, bot gone after ${ms(performance.now() - at)}, "stopped" logged`,
+        "bot orphaned",
+      );
+      expect(code).toBe(0);
+      expect(out).toContain('"event":"stopped"');
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+});
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 describe("the gateway", () => {
   it("resumes after 4000, re-identifies after 4007, and exits 3 with one line after 4004", async () => {
