@@ -63,6 +63,13 @@ const UNREAD_AFTER_MS = 500;
 const UNREADABLE =
   "Discord sent this request in a form the bot could not read. Please try again; if it keeps happening, tell the bot's admin.";
 
+/** What a shutdown found and left: interactions in flight when it began, turned away since, unfinished. */
+export interface ShutdownCounts {
+  inFlight: number;
+  turnedAway: number;
+  unfinished: number;
+}
+
 export interface BotStats {
   inFlight: number;
   handled: number;
@@ -76,7 +83,7 @@ export interface Bot {
    * Stops taking new interactions (those arriving get a "restarting" notice), waits up to `drainMs` for the
    * ones in flight, then disconnects. Safe to call twice. Resolves with counts for the shutdown log line.
    */
-  stop(drainMs?: number): Promise<{ answered: number; turnedAway: number; unfinished: number }>;
+  stop(drainMs?: number): Promise<ShutdownCounts>;
   stats(): BotStats;
 }
 
@@ -115,7 +122,6 @@ export function createBot(
   });
   let closing = false;
   let handled = 0;
-  let answeredWhileClosing = 0;
   let turnedAway = 0;
   const handleInteraction = createInteractionHandler({
     context: { search, scoreboard, random },
@@ -129,7 +135,6 @@ export function createBot(
     async (interaction) => {
       await handleInteraction(interaction);
       handled++;
-      if (closing) answeredWhileClosing++;
     },
     (error) => logger.error("interaction_unhandled", { error }),
   );
@@ -179,7 +184,9 @@ export function createBot(
     readyOnce = true;
   });
   client.on(Events.ShardResume, (shard, replayed) => logger.info("gateway_resumed", { shard, replayed }));
-  client.on(Events.ShardReconnecting, (shard) => logger.info("gateway_reconnecting", { shard }));
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopped) logger.info("gateway_reconnecting", { shard });
+  });
   client.on(Events.ShardError, (error, shard) =>
     logger.warn("gateway_error", { shard, error: error.message }),
   );
@@ -219,17 +226,13 @@ export function createBot(
       });
     },
     async stop(drainMs = 5000) {
-      if (stopped) return { answered: 0, turnedAway: 0, unfinished: 0 };
+      if (stopped) return { inFlight: 0, turnedAway: 0, unfinished: 0 };
       closing = true;
-      const inFlightAtStop = intake.inFlight();
+      const inFlight = intake.inFlight();
       const { unfinished } = await intake.drain(drainMs);
       stopped = true;
       await client.destroy();
-      return {
-        answered: Math.max(0, Math.min(inFlightAtStop, answeredWhileClosing - turnedAway)),
-        turnedAway,
-        unfinished,
-      };
+      return { inFlight, turnedAway, unfinished };
     },
     stats: () => ({ inFlight: intake.inFlight(), handled }),
   };

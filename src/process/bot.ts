@@ -33,14 +33,15 @@ export async function runBot(config: Config, search: Search, logger: Logger): Pr
       setTimeout(() => process.exit(code), DRAIN_MS + 3000).unref();
       const counts = await bot.stop(code === EXIT.stopped ? DRAIN_MS : 0).catch((error: unknown) => {
         logger.error("stop_failed", { error });
-        return { answered: 0, turnedAway: 0, unfinished: -1 };
+        return { inFlight: -1, turnedAway: 0, unfinished: -1 };
       });
       scoreboard.close();
       logger.info("stopped", {
         reason,
         exitCode: code,
         handled: bot.stats().handled,
-        answeredInFlight: counts.answered,
+        inFlight: counts.inFlight,
+        answeredInFlight: Math.max(0, counts.inFlight - counts.unfinished),
         turnedAway: counts.turnedAway,
         unfinished: counts.unfinished,
         ms: Math.round(performance.now() - started),
