@@ -17,6 +17,7 @@ import {
   percentile,
   type RunningBot,
   record,
+  removeTempDirs,
   renderTable,
   sleep,
   startBot,
@@ -41,6 +42,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await double?.close();
+  removeTempDirs();
   const table = renderTable();
   console.log(`\nReliability table\n\n${table}\n`);
   if (process.env.RELIABILITY_TABLE) writeFileSync(process.env.RELIABILITY_TABLE, `${table}\n`);

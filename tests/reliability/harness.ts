@@ -3,7 +3,7 @@
  * environment) against the Discord double, its JSON log lines parsed, and a table of what was measured.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { DiscordDouble } from "../discord/double.ts";
@@ -24,7 +24,16 @@ export interface RunningBot {
   kill(): void;
 }
 
-export const tempDir = (name: string) => mkdtempSync(join(tmpdir(), `mic2025-rel-${name}-`));
+const dirs: string[] = [];
+/** A fresh folder under the system temp dir, removed by {@link removeTempDirs}. */
+export const tempDir = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `mic2025-rel-${name}-`));
+  dirs.push(dir);
+  return dir;
+};
+export const removeTempDirs = () => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+};
 
 /**
  * Starts `node --import tsx src/main.ts start` (what `npm start` runs). `shellPrefix` runs it through
