@@ -54,3 +54,29 @@ export interface Scoreboard {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** Why the scoreboard cannot be used right now. */
+export type ScoreboardFault =
+  | "corrupt"
+  | "full"
+  | "io"
+  | "read-only"
+  | "cannot-open"
+  | "busy"
+  | "unreachable"
+  | "auth"
+  | "unknown";
+
+/**
+ * Thrown by a scoreboard that cannot read or write right now; `message` is the one sentence a member sees.
+ * Front ends answer it as it is: everything but the quiz scores works meanwhile.
+ */
+export class ScoreboardUnavailable extends Error {
+  override name = "ScoreboardUnavailable";
+  constructor(
+    readonly kind: ScoreboardFault,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -8,10 +8,17 @@ import {
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext } from "../answer/context.ts";
+import type { Reply } from "../answer/reply.ts";
+import { ScoreboardUnavailable } from "../answer/scoreboard.ts";
+import { langOf } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
+import { type Budget, cooldownMessage } from "./cooldown.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
+import { InputError } from "./input.ts";
 import { DISCORD_LIMITS } from "./limits.ts";
 import { callerOf, createPresenter, notice } from "./present.ts";
+import type { DiscordMessage } from "./render.ts";
+import { RateLimitedWithoutRetryAfter } from "./rest-backoff.ts";
 import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
 import { deliveryOf } from "./visibility.ts";
 
@@ -20,15 +27,58 @@ export interface DispatcherDeps {
   codec: CustomIdCodec;
   logger: Logger;
   commands?: readonly SlashCommand[];
+  /** Per-member cooldowns; null turns them off (tests that send many interactions as one member). */
+  budget?: Budget | null;
+  /** True once the bot is shutting down: new interactions get a short "restarting" notice. */
+  isClosing?: () => boolean;
 }
 
 /** How an interaction ended, for the one log line it gets. */
-type Outcome = "answered" | "no-match" | "invalid-button" | "unknown-command" | "duplicate" | "error";
+type Outcome =
+  | "answered"
+  | "no-match"
+  | "invalid-button"
+  | "unknown-command"
+  | "invalid-input"
+  | "unsupported"
+  | "cooldown"
+  | "shutting-down"
+  | "scoreboard-unavailable"
+  | "duplicate"
+  | "error";
 
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;
 
 export { callerOf } from "./present.ts";
+
+/** Rendered answers remembered (oldest dropped first); commands not listed in UNCACHED only. */
+const RENDERED_CACHE = 500;
+/**
+ * Commands whose answer changes from one call to the next, or depends on who asks beyond their language:
+ * the quiz (random questions; scores per scope and member).
+ */
+export const UNCACHED: ReadonlySet<string> = new Set(["quiz"]);
+
+/**
+ * What decides a cached answer: the member's interface language (headings, buttons, chart labels follow
+ * the locale), the command and its option values (subcommands, `private` and `for` included). Nothing else
+ * of the caller reaches a cached command: only the quiz (UNCACHED) reads the scope, place or member.
+ */
+export function cacheKey(interaction: ChatInputCommandInteraction): string {
+  const flat = (
+    options: readonly { name: string; value?: unknown; options?: readonly unknown[] }[],
+  ): unknown[] => options.map((o) => [o.name, o.value ?? null, flat((o.options ?? []) as typeof options)]);
+  return JSON.stringify([
+    langOf(interaction.locale),
+    interaction.commandName,
+    flat(interaction.options.data),
+  ]);
+}
+
+const SHUTTING_DOWN = "The bot is restarting: please try again in a few seconds.";
+const UNSUPPORTED =
+  "This bot only answers its slash commands and buttons (and Explain this message on a message). Try /help for the list.";
 
 /**
  * The one `interactionCreate` handler: slash commands, autocomplete and buttons. Every interaction is
@@ -40,10 +90,15 @@ export function createInteractionHandler({
   codec,
   logger,
   commands = SLASH_COMMANDS,
+  budget = null,
+  isClosing = () => false,
 }: DispatcherDeps) {
   const presenter = createPresenter({ context, codec, logger });
   const byName = new Map(commands.map((c) => [c.data.name, c]));
   const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
+  const rendered = new LimitedCollection<string, { reply: Reply; message: DiscordMessage }>({
+    maxSize: RENDERED_CACHE,
+  });
 
   async function onCommand(
     interaction: ChatInputCommandInteraction,
@@ -53,14 +108,23 @@ export function createInteractionHandler({
       await interaction.reply(notice(interaction, "error.unknownCommand"));
       return { outcome: "unknown-command" };
     }
-    const reply = await command.execute(context, interaction, callerOf(interaction));
-    // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
-    const delivery = deliveryOf(reply, {
-      kind: "command",
-      private: interaction.options.getBoolean("private") === true,
-      for: interaction.options.getUser("for")?.id ?? null,
-    });
-    await interaction.reply(presenter.render(reply, interaction, delivery));
+    // Every command but the quiz (random questions, the scoreboard) answers the same options in the same
+    // language the same way: a repeated request reuses the rendered message instead of searching again.
+    const key = UNCACHED.has(interaction.commandName) ? null : cacheKey(interaction);
+    let entry = key === null ? undefined : rendered.get(key);
+    if (!entry) {
+      const reply = await command.execute(context, interaction, callerOf(interaction));
+      // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
+      const delivery = deliveryOf(reply, {
+        kind: "command",
+        private: interaction.options.getBoolean("private") === true,
+        for: interaction.options.getUser("for")?.id ?? null,
+      });
+      entry = { reply, message: presenter.render(reply, interaction, delivery) };
+      if (key !== null) rendered.set(key, entry);
+    }
+    const { reply, message } = entry;
+    await interaction.reply(message);
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
@@ -114,24 +178,47 @@ export function createInteractionHandler({
         : interaction.isButton()
           ? interaction.customId
           : undefined;
-    let result: { outcome: Outcome; query?: string };
+    let result: { outcome: Outcome; query?: string; reason?: string };
     if (recent.has(interaction.id)) {
       result = { outcome: "duplicate" };
     } else {
       recent.set(interaction.id, true);
       try {
-        if (interaction.isChatInputCommand()) result = await onCommand(interaction);
+        const over = budget?.take(kind === "autocomplete" ? "autocomplete" : "command", interaction.user.id);
+        if (isClosing()) {
+          result = { outcome: "shutting-down" };
+          await answerNotice(interaction, SHUTTING_DOWN);
+        } else if (over && !over.ok) {
+          result = { outcome: "cooldown" };
+          await answerNotice(interaction, cooldownMessage(over.retryAfterMs));
+        } else if (interaction.isChatInputCommand()) result = await onCommand(interaction);
         else if (interaction.isMessageContextMenuCommand())
           result = await presenter.messageCommand(interaction);
         else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction);
         else if (interaction.isButton()) result = await onButton(interaction);
-        else return;
+        else {
+          result = { outcome: "unsupported", reason: `interaction type ${interaction.type}` };
+          await answerNotice(interaction, UNSUPPORTED);
+        }
       } catch (error) {
-        result = { outcome: "error" };
-        logger.error("interaction_failed", { kind, command: name, error });
-        await answerError(interaction).catch((replyError: unknown) =>
-          logger.error("error_reply_failed", { kind, command: name, error: replyError }),
-        );
+        if (error instanceof InputError || error instanceof ScoreboardUnavailable) {
+          // The member gets what went wrong; the log line below says which kind (no stack: not a bug).
+          result = {
+            outcome: error instanceof InputError ? "invalid-input" : "scoreboard-unavailable",
+            reason: error instanceof InputError ? error.reason : error.kind,
+          };
+          await answerNotice(interaction, error.message).catch((replyError: unknown) =>
+            logger.error("error_reply_failed", { kind, command: name, error: replyError }),
+          );
+        } else {
+          result = { outcome: "error" };
+          logger.error("interaction_failed", { kind, command: name, error });
+          // Discord keeps refusing this route: a second answer would only be refused too.
+          if (!(error instanceof RateLimitedWithoutRetryAfter))
+            await answerError(interaction).catch((replyError: unknown) =>
+              logger.error("error_reply_failed", { kind, command: name, error: replyError }),
+            );
+        }
       }
     }
     logger.info("interaction", {
@@ -140,17 +227,23 @@ export function createInteractionHandler({
       ms: Math.round((performance.now() - started) * 10) / 10,
       outcome: result.outcome,
       ...(result.query !== undefined ? { query: result.query } : {}),
+      ...(result.reason !== undefined ? { reason: result.reason } : {}),
     });
   };
 }
 
 async function answerError(interaction: Interaction): Promise<void> {
+  await answerNotice(interaction, notice(interaction, "error.generic").content);
+}
+
+/** A short private notice (autocomplete: no choices), as a follow-up if the interaction was answered. */
+async function answerNotice(interaction: Interaction, content: string): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (!interaction.responded) await interaction.respond([]);
     return;
   }
   if (!interaction.isRepliable()) return;
-  const message = notice(interaction, "error.generic");
+  const message = { content, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } } as const;
   if (interaction.replied || interaction.deferred) await interaction.followUp(message);
   else await interaction.reply(message);
 }

@@ -1,4 +1,5 @@
 import {
+  ApplicationCommandOptionType,
   ApplicationIntegrationType,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -23,7 +24,11 @@ import {
 import { localizationsOf } from "../commands/localizations.ts";
 import { COMMANDS } from "../commands/table.ts";
 import type { Search } from "../search/index.ts";
+import { boundInput, InputError } from "./input.ts";
 import { DISCORD_LIMITS, truncate } from "./limits.ts";
+
+/** Discord's own cap on a text option without a max length. */
+const MAX_OPTION_TEXT = 6000;
 
 /** An autocomplete choice, within Discord's limits. */
 export interface Choice {
@@ -135,18 +140,77 @@ export function slashDefinition(entry: CommandEntry): RESTPostAPIChatInputApplic
   return builder.toJSON();
 }
 
-/** A command's arguments as Discord delivered them (options inside a subcommand included). */
-function readArgs(spec: CommandSpec, options: ChatInputCommandInteraction["options"]): RawArgs {
+/** A command's arguments as Discord delivered them (options inside a subcommand included), checked and bounded. */
+function readArgs(
+  search: Search,
+  command: string,
+  spec: CommandSpec,
+  options: ChatInputCommandInteraction["options"],
+): RawArgs {
   const args: RawArgs = {};
   for (const [name, option] of Object.entries(spec.options)) {
-    const value = option.type === "string" ? options.getString(name) : options.getInteger(name);
-    if (value !== null) args[name] = value;
+    const given = options.get(name);
+    if (!given || given.value === undefined || given.value === null) {
+      if (option.required)
+        throw new InputError(`/${command} needs the option "${name}": please fill it in.`, "missing-option");
+      continue;
+    }
+    const expected =
+      option.type === "string" ? ApplicationCommandOptionType.String : ApplicationCommandOptionType.Integer;
+    if (given.type !== expected || typeof given.value !== (option.type === "string" ? "string" : "number"))
+      throw new InputError(
+        `The option "${name}" of /${command} takes ${option.type === "string" ? "text" : "a whole number"}. Your Discord may show an old version of this command: try again in a moment.`,
+        "wrong-type",
+      );
+    args[name] =
+      option.type === "string"
+        ? boundInput(String(given.value), textCap(search, option))
+        : Number(given.value);
   }
   return args;
 }
 
+/**
+ * How much of an option's text reaches search: its max length; for a sector name, no more than the longest
+ * sector name or alias plus a margin for typos (no longer text can name a sector, and 100 characters cost
+ * the resolver ~15 ms where 40 cost ~3 ms).
+ */
+export function textCap(search: Search, option: StringOption): number {
+  const max = option.maxLength ?? MAX_OPTION_TEXT;
+  if (option.suggest !== "sectors") return max;
+  let longest = longestName.get(search);
+  if (longest === undefined) {
+    longest = Math.max(0, ...search.kb.sectors.flatMap((s) => [s.name, ...s.aliases].map((a) => a.length)));
+    longestName.set(search, longest);
+  }
+  return Math.min(max, longest + NAME_TYPO_MARGIN);
+}
+const NAME_TYPO_MARGIN = 8;
+const longestName = new WeakMap<Search, number>();
+
 /** Autocomplete names cut to Discord's limits; at most 25 (the gateway and the HTTP endpoint both use it). */
 export function suggestionsFor(
+  search: Search,
+  kind: NonNullable<StringOption["suggest"]>,
+  typed: string,
+): Choice[] {
+  // Many members type the same first letters: suggestions depend only on the knowledge base and the text.
+  const key = `${kind}\u0000${typed}`;
+  const cached = suggestionCache.get(search)?.get(key);
+  if (cached) return cached;
+  const choices = computeSuggestions(search, kind, typed);
+  const cache = suggestionCache.get(search) ?? new Map<string, Choice[]>();
+  suggestionCache.set(search, cache);
+  if (cache.size >= SUGGESTION_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, choices);
+  return choices;
+}
+
+/** Autocomplete answers remembered per search index (oldest dropped first). */
+const SUGGESTION_CACHE_SIZE = 1000;
+const suggestionCache = new WeakMap<Search, Map<string, Choice[]>>();
+
+function computeSuggestions(
   search: Search,
   kind: NonNullable<StringOption["suggest"]>,
   typed: string,
@@ -162,20 +226,28 @@ export function suggestionsFor(
 export function slashCommand(entry: CommandEntry): SlashCommand {
   const specOf = (interaction: ChatInputCommandInteraction | AutocompleteInteraction) => {
     const spec = findCommand([entry], entry.name, interaction.options.getSubcommand(false));
-    if (!spec) throw new Error(`/${entry.name} has no such subcommand`);
+    if (!spec)
+      throw new InputError(
+        `/${entry.name} has no such subcommand. Your Discord may show an old version of this command: try again in a moment.`,
+        "unknown-subcommand",
+      );
     return spec;
   };
   return {
     data: slashDefinition(entry),
     execute(context, interaction, caller) {
       const spec = specOf(interaction);
-      return spec.run(context, readArgs(spec, interaction.options), caller);
+      return spec.run(context, readArgs(context.search, entry.name, spec, interaction.options), caller);
     },
     autocomplete(context, interaction) {
       const focused = interaction.options.getFocused(true);
       const option = specOf(interaction).options[focused.name];
       return option?.type === "string" && option.suggest
-        ? suggestionsFor(context.search, option.suggest, String(focused.value))
+        ? suggestionsFor(
+            context.search,
+            option.suggest,
+            boundInput(String(focused.value), textCap(context.search, option)),
+          )
         : [];
     },
   };

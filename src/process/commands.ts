@@ -59,11 +59,14 @@ export function processCommands(deps: ProcessDeps): ProcessCommand[] {
           return runConsoleMode("no-token");
         }
         const search = await searchOrFail();
-        const [{ createLogger }, { runBot }] = await Promise.all([
+        const [{ createLogger }, { runBot }, { batchedWriter }] = await Promise.all([
           import("../logger.ts"),
           import("./bot.ts"),
+          import("./log-writer.ts"),
         ]);
-        return runBot(config, search, createLogger(config.logLevel));
+        const out = batchedWriter((text) => process.stdout.write(text));
+        process.on("exit", out.flush);
+        return runBot(config, search, createLogger(config.logLevel, out.write));
       },
     }),
     defineProcessCommand({

@@ -3,7 +3,7 @@ import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Search } from "../search/index.ts";
 import { Failure } from "./kit.ts";
-import { configuredScoreboardOrFail } from "./load.ts";
+import { resilientScoreboard } from "./load.ts";
 
 /** A short fingerprint of the knowledge base, so a health check shows which data a replica serves. */
 export function knowledgeVersion(search: Search): string {
@@ -24,7 +24,8 @@ export async function runHttp(config: Config, search: Search, logger: Logger): P
     throw new Failure(
       "DISCORD_PUBLIC_KEY is not set: INTERACTIONS_MODE=http needs the application's public key (Developer Portal › General Information › Public Key).",
     );
-  const scoreboard = await configuredScoreboardOrFail(config);
+  // A scoreboard that cannot be opened is logged and retried; only the quiz degrades (healthz: reachable false).
+  const scoreboard = await resilientScoreboard(config, logger);
   const [
     { createInteractionsServer },
     { publicKeyFromHex },

@@ -1,5 +1,7 @@
 import type { Config } from "../config.ts";
+import type { Logger } from "../logger.ts";
 import type { Search } from "../search/index.ts";
+import type { ResilientScoreboard } from "../storage/resilient.ts";
 import type { ScoreStore } from "../storage/store.ts";
 import { Failure } from "./kit.ts";
 
@@ -76,4 +78,34 @@ export async function configuredScoreboardOrFail(config: Config): Promise<ScoreS
 /** A database URL without its password, for messages and logs. */
 export function redactUrl(url: string): string {
   return url.replace(/(\/\/[^:/@]+):[^@]*@/, "$1:***@");
+}
+
+/**
+ * The configured scoreboard behind the fault wrapper, for the long-running modes (gateway, HTTP): a store
+ * that cannot be opened (SQLite or PostgreSQL) is logged once with what to do, only the quiz degrades, and
+ * the wrapper reopens it by itself. The first attempt has settled when this returns.
+ */
+export async function resilientScoreboard(config: Config, logger: Logger): Promise<ResilientScoreboard> {
+  const { createResilientScoreboard } = await import("../storage/resilient.ts");
+  const database = config.database;
+  const scoreboard = database
+    ? createResilientScoreboard(
+        async () => {
+          const { openPostgresScoreboard } = await import("../storage/postgres.ts");
+          return openPostgresScoreboard(
+            database.url,
+            database.poolSize ? { poolSize: database.poolSize } : {},
+          );
+        },
+        { logger, backend: "postgres" },
+      )
+    : await (async () => {
+        const [file, { openScoreboard }] = await Promise.all([
+          scoreFileOf(config),
+          import("../storage/scoreboard.ts"),
+        ]);
+        return createResilientScoreboard(() => openScoreboard(file), { logger, backend: "sqlite" });
+      })();
+  await scoreboard.ready();
+  return scoreboard;
 }

@@ -117,6 +117,7 @@ describe("the bot end to end, through the Discord double", () => {
       search: createSearch(loadKnowledgeOrThrow()),
       logger: createLogger("info", (line) => logLines.push(line)),
       rest: { retries: 0, timeout: 5000 },
+      budget: null,
       commands: [...COMMANDS, boomCommand, lateBoomCommand],
     });
     await bot.start();

@@ -48,6 +48,8 @@ export interface RecordedCallback {
   withResponse: boolean;
   /** Files uploaded with the callback (multipart), e.g. a chart. */
   files: RecordedFile[];
+  /** When the double received it (performance.now() of the double's process). */
+  at: number;
 }
 
 /** A webhook call on an interaction token: `PATCH|GET|DELETE .../messages/:messageId` or a follow-up `POST`. */
@@ -108,8 +110,18 @@ export interface DiscordDouble {
   readonly commandPuts: RecordedCommandPut[];
   /** Requests no route matched (answered 404); a test should expect this to be empty. */
   readonly unknownRoutes: { method: string; path: string }[];
+  /** IDENTIFY (op 2) and RESUME (op 6) payloads received; a resume is answered with RESUMED. */
+  readonly gateway: { identifies: number; resumes: number };
+  /** Answers the next `count` interaction callbacks with 429 and no Retry-After; returns how many so far. */
+  rateLimitNext(count: number): void;
+  /** 429s sent by {@link rateLimitNext} so far. */
+  rateLimitedCount(): number;
+  /** Closes every gateway connection with `code` (4000 resumable, 4007 re-identify, 4004 token refused). */
+  closeGateway(code: number): void;
   /** Resolves once a client has identified and received READY and GUILD_CREATE. */
   waitForReady(ms?: number): Promise<void>;
+  /** Sends INTERACTION_CREATE without waiting (for bursts; read `callbacks` after). False with no client. */
+  send(payload: D.APIInteraction): boolean;
   /** Sends INTERACTION_CREATE and resolves with the first callback for that interaction id. */
   dispatch(payload: D.APIInteraction, ms?: number): Promise<RecordedCallback>;
   /**
@@ -286,7 +298,7 @@ export async function startDiscordDouble(
       const { type: rawType, data = body } = (body ?? {}) as { type?: unknown; data?: unknown };
       const type = Number(rawType);
       const withResponse = query.get("with_response") === "true";
-      callbacks.push({ interactionId, token, type, data, withResponse, files });
+      callbacks.push({ interactionId, token, type, data, withResponse, files, at: performance.now() });
       if (!withResponse) return [204, undefined];
       const msg = [4, 5, 7].includes(type) ? message(data, originalId(token)) : undefined;
       // biome-ignore format: compact
@@ -324,6 +336,14 @@ export async function startDiscordDouble(
       const body = multipart ? multipart.json : parseBody(raw.toString("utf8"));
       const files = multipart?.files ?? [];
       requests.push({ method, path: url.pathname, query: url.searchParams, body, files });
+      if (rateLimitsLeft > 0 && url.pathname.includes("/interactions/")) {
+        // A 429 without Retry-After (a misbehaving proxy in front of Discord does this).
+        rateLimitsLeft--;
+        rateLimited++;
+        res.writeHead(429, { "content-type": "application/json" }).end('{"message":"rate limited"}');
+        notify();
+        return;
+      }
       const [status, answer] = route(method, url.pathname, url.searchParams, body, files);
       if (answer === undefined) res.writeHead(status).end();
       else res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer));
@@ -331,6 +351,9 @@ export async function startDiscordDouble(
     });
   });
 
+  let rateLimitsLeft = 0;
+  let rateLimited = 0;
+  const gateway = { identifies: 0, resumes: 0 };
   const wss = new WebSocketServer({ server });
   let seq = 0;
   let ready = false;
@@ -349,7 +372,14 @@ export async function startDiscordDouble(
     ws.on("message", (raw) => {
       const { op } = JSON.parse(String(raw)) as { op: number };
       if (op === 1) ws.send(JSON.stringify({ op: 11 }));
+      if (op === 6) {
+        gateway.resumes++;
+        dispatchEvent(ws, "RESUMED", {});
+        notify();
+        return;
+      }
       if (op !== 2) return;
+      gateway.identifies++;
       // biome-ignore format: compact
       dispatchEvent(ws, "READY", { v: 10, user: botUser, guilds: [{ id: guildId, unavailable: true }],
         session_id: `session-${snowflake()}`, resume_gateway_url: `ws://127.0.0.1:${port}`,
@@ -418,7 +448,21 @@ export async function startDiscordDouble(
     webhookCalls,
     commandPuts,
     unknownRoutes,
+    gateway,
+    rateLimitNext(count) {
+      rateLimitsLeft = count;
+    },
+    rateLimitedCount: () => rateLimited,
+    closeGateway(code) {
+      for (const ws of wss.clients) ws.close(code, "closed by the double");
+    },
     waitForReady: async (ms = 5000) => void (await waitFor(() => (ready ? true : undefined), ms, "IDENTIFY")),
+    send(payload) {
+      interactionTypes.set(payload.id, payload.type);
+      const clients = [...wss.clients].filter((ws) => ws.readyState === ws.OPEN);
+      for (const ws of clients) dispatchEvent(ws, "INTERACTION_CREATE", payload);
+      return clients.length > 0;
+    },
     dispatch(payload, ms = 5000) {
       const clients = [...wss.clients];
       if (clients.length === 0) return Promise.reject(new Error("Discord double: no client connected"));

@@ -45,6 +45,8 @@ describe("reach end to end: user installs, DMs, private channels and the message
       scoreboard,
       random: () => 0,
       rest: { retries: 0, timeout: 5000 },
+      // One member sends many interactions in a row here; cooldowns have their own tests.
+      budget: null,
     });
     await bot.start();
   });
@@ -242,6 +244,8 @@ describe("charts through the Discord double (multipart upload)", () => {
       search: createSearch(loadKnowledgeOrThrow()),
       logger: createLogger("error", () => {}),
       rest: { retries: 0, timeout: 5000 },
+      // One member sends many interactions in a row here; cooldowns have their own tests.
+      budget: null,
     });
     await bot.start();
   });

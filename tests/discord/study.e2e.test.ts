@@ -84,6 +84,7 @@ describe("study tools end to end: /learn, /quiz and the scoreboard through the D
       scoreboard,
       random: () => next,
       rest: { retries: 0, timeout: 5000 },
+      budget: null,
     });
     await bot.start();
   };

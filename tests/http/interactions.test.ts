@@ -193,6 +193,8 @@ describe("the same replies over HTTP as over the gateway", () => {
       scoreboard: gatewayBoard,
       random: () => 0,
       rest: { retries: 0, timeout: 5000 },
+      // One member sends many interactions in a row here; cooldowns have their own tests.
+      budget: null,
     });
     await bot.start();
     ({ server, url } = await startHttp(httpBoard));
