@@ -133,6 +133,38 @@ describe("reach end to end: user installs, DMs, private channels and the message
       expect(buttonsOf(callback).map((b) => b.label)).toContain("更多事实");
     });
 
+    it("a zh-CN member after an English member gets Chinese for the same command (the answer cache keys the language)", async () => {
+      // Same command, same options: the second request would reuse the first rendered answer if the cache
+      // key ignored the locale.
+      const en = await double.dispatch(
+        double.chatInput("sector", [str("name", "robotics")], {
+          locale: Locale.EnglishUS,
+          user: { id: "100000000000000091" },
+        }),
+      );
+      const zh = await double.dispatch(
+        double.chatInput("sector", [str("name", "robotics")], {
+          locale: Locale.ChineseCN,
+          user: { id: "100000000000000092" },
+        }),
+      );
+      expect(embedOf(en).fields?.map((f) => f.name)).toContain("Sources");
+      expect(buttonsOf(en).map((b) => b.label)).toContain("More facts");
+      expect(embedOf(zh).title).toMatch(/ · /);
+      expect(embedOf(zh).fields?.map((f) => f.name)).toContain("来源");
+      expect(buttonsOf(zh).map((b) => b.label)).toContain("更多事实");
+      expect(zh.files[0]?.filename ?? "").not.toMatch(/-en-/);
+      // And back: an English member after the Chinese one gets English again, from the cache.
+      const enAgain = await double.dispatch(
+        double.chatInput("sector", [str("name", "robotics")], { locale: Locale.EnglishGB }),
+      );
+      expect(embedOf(enAgain)).toEqual(embedOf(en));
+      const sectorsEn = await double.dispatch(double.chatInput("sectors", [], { locale: Locale.EnglishUS }));
+      const sectorsZh = await double.dispatch(double.chatInput("sectors", [], { locale: Locale.ChineseCN }));
+      expect(embedOf(sectorsEn).title).not.toBe(embedOf(sectorsZh).title);
+      expect(embedOf(sectorsZh).title).toBe("中国制造2025：各领域");
+    });
+
     it("answers /sectors in zh-TW with traditional headings", async () => {
       const callback = await double.dispatch(double.chatInput("sectors", [], { locale: Locale.ChineseTW }));
       expect(embedOf(callback).title).toBe("中國製造2025：各領域");
