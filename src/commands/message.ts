@@ -27,3 +27,27 @@ export const MESSAGE_COMMAND_HELP: readonly ReplyField[] = MESSAGE_COMMANDS.map(
   name: c.name,
   value: c.description,
 }));
+
+/** An embed's text as Discord delivers it (discord.js's Embed and the API's JSON share these fields). */
+export interface EmbedText {
+  title?: string | null;
+  description?: string | null;
+  fields?: readonly { name: string; value: string }[] | null;
+}
+
+/** What the core reads of a message: its text, its embeds' text, how many files it holds (any transport). */
+export function messageInputOf(
+  content: string | null | undefined,
+  embeds: readonly EmbedText[],
+  attachments: number,
+): MessageInput {
+  return {
+    content: content ?? "",
+    embedTexts: embeds.flatMap((e) => [
+      e.title ?? "",
+      e.description ?? "",
+      ...(e.fields ?? []).flatMap((f) => [f.name, f.value]),
+    ]),
+    attachments,
+  };
+}

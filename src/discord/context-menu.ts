@@ -9,7 +9,7 @@ import type { AnswerContext, Caller } from "../answer/context.ts";
 import type { MessageInput } from "../answer/explain.ts";
 import type { Reply } from "../answer/reply.ts";
 import { localizationsOf } from "../commands/localizations.ts";
-import { MESSAGE_COMMANDS, type MessageCommandSpec } from "../commands/message.ts";
+import { MESSAGE_COMMANDS, type MessageCommandSpec, messageInputOf } from "../commands/message.ts";
 import { CONTEXTS, INTEGRATION_TYPES } from "./slash.ts";
 
 /** A message command (type 3) as the dispatcher routes it and `deploy-commands` registers it. */
@@ -20,15 +20,7 @@ export interface MessageMenuCommand {
 
 /** What the core reads of a message: its text, its embeds' text, how many files it holds. */
 export function messageInput(message: Pick<Message, "content" | "embeds" | "attachments">): MessageInput {
-  return {
-    content: message.content ?? "",
-    embedTexts: message.embeds.flatMap((e) => [
-      e.title ?? "",
-      e.description ?? "",
-      ...e.fields.flatMap((f) => [f.name, f.value]),
-    ]),
-    attachments: message.attachments.size,
-  };
+  return messageInputOf(message.content, message.embeds, message.attachments.size);
 }
 
 export function messageMenuCommand(spec: MessageCommandSpec): MessageMenuCommand {

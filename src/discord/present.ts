@@ -18,19 +18,40 @@ interface Origin {
   user: { id: string };
 }
 
+/** The plain fields that decide a caller, as any transport reads them (discord.js objects or raw JSON). */
+export interface CallerFields {
+  guildId: string | null | undefined;
+  channelId: string | null | undefined;
+  /** Discord's interaction context: 0 server, 1 bot DM, 2 private channel (group DM, DMs of others). */
+  context: number | null | undefined;
+  locale: string | null | undefined;
+  userId: string;
+}
+
 /**
  * The scoreboard scope, member and language of an interaction, from the interaction alone (no guild cache:
  * a user install may run where the bot is no member): its server; in a DM with the bot, the member's own
  * `dm:` scope; in a group DM or another private channel, that channel's `private:` scope. The scope stays
- * an opaque string for the scoreboard port.
+ * an opaque string for the scoreboard port. The gateway (`callerOf`) and the HTTP endpoint (raw.ts) both
+ * use it.
  */
-export function callerOf(interaction: Origin): Caller {
-  const userId = interaction.user.id;
-  const lang = langOf(interaction.locale);
-  if (interaction.guildId) return { scope: interaction.guildId, userId, place: "server", lang };
-  if (interaction.context === InteractionContextType.PrivateChannel && interaction.channelId)
-    return { scope: `private:${interaction.channelId}`, userId, place: "private-channel", lang };
+export function callerFrom({ guildId, channelId, context, locale, userId }: CallerFields): Caller {
+  const lang = langOf(locale);
+  if (guildId) return { scope: guildId, userId, place: "server", lang };
+  if (context === InteractionContextType.PrivateChannel && channelId)
+    return { scope: `private:${channelId}`, userId, place: "private-channel", lang };
   return { scope: `dm:${userId}`, userId, place: "dm", lang };
+}
+
+/** `callerFrom` for a discord.js interaction. */
+export function callerOf(interaction: Origin): Caller {
+  return callerFrom({
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    context: interaction.context,
+    locale: interaction.locale,
+    userId: interaction.user.id,
+  });
 }
 
 /** A short notice (errors, stale buttons) in the member's language, private, pinging no one. */

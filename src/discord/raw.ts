@@ -11,19 +11,26 @@ import type {
 import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext, Caller } from "../answer/context.ts";
 import type { Reply } from "../answer/reply.ts";
-import { type CommandEntry, findCommand, type RawArgs } from "../commands/define.ts";
+import { ScoreboardUnavailable } from "../answer/scoreboard.ts";
+import { type CommandEntry, findCommand } from "../commands/define.ts";
+import { MESSAGE_COMMANDS, type MessageCommandSpec, messageInputOf } from "../commands/message.ts";
 import { COMMANDS } from "../commands/table.ts";
+import { type Lang, type StringKey, translator } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
+import { boundInput, InputError } from "./input.ts";
+import { callerFrom } from "./present.ts";
 import { type DiscordMessage, renderDiscord } from "./render.ts";
-import { suggestionsFor } from "./slash.ts";
-import { deliveryOf } from "./visibility.ts";
+import { readArgs, suggestionsFor, textCap } from "./slash.ts";
+import { type Delivery, deliveryOf } from "./visibility.ts";
 
 /*
  * Interactions as Discord's JSON, answered without discord.js's live objects: the HTTP interactions
- * endpoint's route to the core. The same command table, the same `deliveryOf`, the same `renderDiscord` as
- * the gateway dispatcher, so both transports give the same replies; only the reading of options (JSON
- * instead of `interaction.options`) and the envelope (a response body instead of a REST call) differ.
+ * endpoint's route to the core. The same command table, the same caller (`callerFrom`: scope, place,
+ * language), the same option checks and bounds (`readArgs`), the same `deliveryOf` and `renderDiscord` in
+ * the member's language, the same message commands as the gateway dispatcher, so both transports give the
+ * same replies; only the envelope (a response body instead of a REST call) differs. Charts are left out:
+ * a response body is JSON, and the gateway's PNG attachment has no place in it (see the README).
  */
 
 // Discord's numbers (discord-api-types is a type-only dependency here).
@@ -37,25 +44,15 @@ const SUB_COMMAND = 1;
 const EPHEMERAL = 64;
 const BUTTON = 2;
 
-const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
-const UNKNOWN_COMMAND =
-  "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.";
-const INVALID_BUTTON =
-  "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.";
-
-/** A message context-menu command: the target message's text in, a reply out (none registered yet). */
-export type MessageCommand = (
-  context: AnswerContext,
-  target: { id: string; content: string; authorId: string | undefined },
-  caller: Caller,
-) => Reply | Promise<Reply>;
+const UNSUPPORTED = "This kind of interaction is not supported.";
 
 export interface RawDeps {
   context: AnswerContext;
   codec: CustomIdCodec;
   logger: Logger;
   commands?: readonly CommandEntry[];
-  messageCommands?: Readonly<Record<string, MessageCommand>>;
+  /** The message commands ("Explain this message"); default: the table's, as the gateway routes them. */
+  messageCommands?: readonly MessageCommandSpec[];
   /** Where the interaction webhook lives (`DISCORD_API_URL`), for answers that miss the deadline. */
   apiUrl: string;
   /** How long to wait for an answer before deferring it and sending it through the webhook (ms). */
@@ -78,10 +75,25 @@ const notice = (content: string): APIInteractionResponse => ({
   data: { content, flags: EPHEMERAL, allowed_mentions: { parse: [] } },
 });
 
-/** The member who acted and the scoreboard scope: a server, or the member's own DM space (as callerOf). */
-function callerOfRaw(raw: APIInteraction): Caller {
-  const userId = raw.member?.user.id ?? raw.user?.id ?? "unknown";
-  return { scope: raw.guild_id ?? `dm:${userId}`, userId };
+/** A notice from the string table, in the member's language. */
+const noticeIn = (lang: Lang | undefined, key: StringKey) => notice(translator(lang)(key));
+
+/** The member who acted, the scoreboard scope, the place and the language: the gateway's `callerOf` logic. */
+export function callerOfRaw(raw: APIInteraction): Caller {
+  const fields = raw as {
+    guild_id?: string;
+    channel?: { id?: string } | null;
+    channel_id?: string;
+    context?: number | null;
+    locale?: string;
+  };
+  return callerFrom({
+    guildId: fields.guild_id,
+    channelId: fields.channel?.id ?? fields.channel_id,
+    context: fields.context,
+    locale: fields.locale,
+    userId: raw.member?.user.id ?? raw.user?.id ?? "unknown",
+  });
 }
 
 type Options = readonly APIApplicationCommandInteractionDataOption[];
@@ -106,35 +118,44 @@ const optionValue = (options: Options, name: string) => {
 export function createRawInteractionHandler(deps: RawDeps) {
   const { context, codec, logger, apiUrl } = deps;
   const commands = deps.commands ?? COMMANDS;
-  const messageCommands = deps.messageCommands ?? {};
+  const messageCommands = deps.messageCommands ?? MESSAGE_COMMANDS;
   const deadlineMs = deps.deadlineMs ?? 2500;
   const doFetch = deps.fetch ?? fetch;
 
   async function command(raw: APIApplicationCommandInteraction): Promise<APIInteractionResponse> {
     const caller = callerOfRaw(raw);
+    const t = translator(caller.lang);
+    const render = (reply: Reply, delivery: Partial<Delivery>) =>
+      toApiMessage(renderDiscord(reply, codec, delivery, t, null));
     if ((raw.data.type as number) === MESSAGE_COMMAND) {
       const data = raw.data as APIMessageApplicationCommandInteractionData;
-      const run = messageCommands[data.name];
+      const spec = messageCommands.find((c) => c.name === data.name);
       const target = data.resolved?.messages?.[data.target_id];
-      if (!run || !target) return notice(UNKNOWN_COMMAND);
-      const reply = await run(
+      if (!spec || !target) return noticeIn(caller.lang, "error.unknownCommand");
+      const reply = spec.run(
         context,
-        { id: target.id, content: target.content, authorId: target.author?.id },
+        messageInputOf(target.content, target.embeds ?? [], target.attachments?.length ?? 0),
         caller,
       );
-      const delivery = deliveryOf(reply, { kind: "command", private: false, for: null });
-      return { type: 4, data: toApiMessage(renderDiscord(reply, codec, delivery)) };
+      // Private, as on the gateway (presenter.messageCommand).
+      return { type: 4, data: render(reply, { ephemeral: true }) };
     }
-    if ((raw.data.type as number) !== CHAT_INPUT) return notice(UNKNOWN_COMMAND);
+    if ((raw.data.type as number) !== CHAT_INPUT) return noticeIn(caller.lang, "error.unknownCommand");
     const { sub, options } = flatten("options" in raw.data ? (raw.data.options as Options) : undefined);
     const spec = findCommand(commands, raw.data.name, sub);
-    if (!spec) return notice(UNKNOWN_COMMAND);
-    const args: RawArgs = {};
-    for (const [name, option] of Object.entries(spec.options)) {
-      const value = optionValue(options, name);
-      if (option.type === "string" && typeof value === "string") args[name] = value;
-      if (option.type === "integer" && typeof value === "number") args[name] = value;
+    if (!spec) {
+      const entry = commands.find((c) => c.name === raw.data.name);
+      // A known command with a subcommand it does not have: the gateway's answer (an old command version).
+      if (entry && "subcommands" in entry)
+        throw new InputError(
+          `/${entry.name} has no such subcommand. Your Discord may show an old version of this command: try again in a moment.`,
+          "unknown-subcommand",
+        );
+      return noticeIn(caller.lang, "error.unknownCommand");
     }
+    const args = readArgs(context.search, raw.data.name, spec, (name) =>
+      options.find((o) => o.name === name),
+    );
     const reply = await spec.run(context, args, caller);
     const forUser = optionValue(options, "for");
     const delivery = deliveryOf(reply, {
@@ -142,21 +163,22 @@ export function createRawInteractionHandler(deps: RawDeps) {
       private: optionValue(options, "private") === true,
       for: typeof forUser === "string" ? forUser : null,
     });
-    return { type: 4, data: toApiMessage(renderDiscord(reply, codec, delivery)) };
+    return { type: 4, data: render(reply, delivery) };
   }
 
   async function component(raw: APIMessageComponentInteraction): Promise<APIInteractionResponse> {
-    if ((raw.data.component_type as number) !== BUTTON) return notice(INVALID_BUTTON);
+    const caller = callerOfRaw(raw);
+    if ((raw.data.component_type as number) !== BUTTON) return noticeIn(caller.lang, "error.invalidButton");
     const action = codec.decode(raw.data.custom_id);
-    const reply = action ? await replyForAction(context, action, callerOfRaw(raw)) : null;
-    if (!action || !reply) return notice(INVALID_BUTTON);
+    const reply = action ? await replyForAction(context, action, caller) : null;
+    if (!action || !reply) return noticeIn(caller.lang, "error.invalidButton");
     const delivery = deliveryOf(reply, {
       kind: "click",
       action,
       onPrivateMessage: ((raw.message.flags ?? 0) & EPHEMERAL) !== 0,
     });
     // An update keeps the message's own visibility: the rendered message carries no flags then.
-    const { flags, ...message } = renderDiscord(reply, codec, delivery);
+    const { flags, ...message } = renderDiscord(reply, codec, delivery, translator(caller.lang), null);
     return delivery.how === "update"
       ? { type: 7, data: toApiMessage(message) }
       : { type: 4, data: toApiMessage({ ...message, ...(flags ? { flags } : {}) }) };
@@ -169,7 +191,11 @@ export function createRawInteractionHandler(deps: RawDeps) {
     const option = focused ? spec?.options[focused.name] : undefined;
     const choices =
       focused && "value" in focused && option?.type === "string" && option.suggest
-        ? suggestionsFor(context.search, option.suggest, String(focused.value))
+        ? suggestionsFor(
+            context.search,
+            option.suggest,
+            boundInput(String(focused.value), textCap(context.search, option)),
+          )
         : [];
     return { type: 8, data: { choices } };
   }
@@ -185,7 +211,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
       case AUTOCOMPLETE:
         return autocomplete(raw as APIApplicationCommandAutocompleteInteraction);
       default:
-        return notice("This kind of interaction is not supported.");
+        return notice(UNSUPPORTED);
     }
   }
 
@@ -194,7 +220,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
     const data: APIInteractionResponseCallbackData =
       "data" in late && late.data && "embeds" in late.data
         ? late.data
-        : { content: ERROR_MESSAGE, allowed_mentions: { parse: [] } };
+        : { content: translator(safeLang(raw))("error.generic"), allowed_mentions: { parse: [] } };
     // The deferred message's visibility was set when it was deferred; an edit cannot change it.
     const { flags: _flags, ...body } = data;
     const url = `${apiUrl}/v10/webhooks/${raw.application_id}/${raw.token}/messages/@original`;
@@ -214,12 +240,23 @@ export function createRawInteractionHandler(deps: RawDeps) {
     const label = kind === MESSAGE_COMPONENT ? data?.custom_id : data?.name;
     const name = typeof label === "string" ? label.slice(0, 100) : undefined;
     let outcome = "answered";
+    let reason: string | undefined;
     const work = Promise.resolve()
       .then(() => route(raw))
-      .catch((error: unknown) => {
+      .catch((error: unknown): APIInteractionResponse => {
+        if (kind === AUTOCOMPLETE) {
+          outcome = "error";
+          return { type: 8, data: { choices: [] } };
+        }
+        if (error instanceof InputError || error instanceof ScoreboardUnavailable) {
+          // The member gets what went wrong, as on the gateway; the log says which kind (not a bug).
+          outcome = error instanceof InputError ? "invalid-input" : "scoreboard-unavailable";
+          reason = error instanceof InputError ? error.reason : error.kind;
+          return notice(error.message);
+        }
         outcome = "error";
         logger.error("interaction_failed", { kind, command: name, error });
-        return kind === AUTOCOMPLETE ? { type: 8 as const, data: { choices: [] } } : notice(ERROR_MESSAGE);
+        return noticeIn(safeLang(raw), "error.generic");
       });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => {
@@ -247,7 +284,17 @@ export function createRawInteractionHandler(deps: RawDeps) {
       command: name,
       ms: Math.round((performance.now() - started) * 10) / 10,
       outcome,
+      ...(reason !== undefined ? { reason } : {}),
     });
     return response;
   };
+}
+
+/** The member's language, read defensively (the payload may be anything that was signed). */
+function safeLang(raw: APIInteraction): Lang | undefined {
+  try {
+    return callerOfRaw(raw).lang;
+  } catch {
+    return undefined;
+  }
 }

@@ -140,16 +140,26 @@ export function slashDefinition(entry: CommandEntry): RESTPostAPIChatInputApplic
   return builder.toJSON();
 }
 
-/** A command's arguments as Discord delivered them (options inside a subcommand included), checked and bounded. */
-function readArgs(
+/** One option as Discord delivers it (discord.js's `options.get(name)` or the raw JSON option alike). */
+export interface GivenOption {
+  type: number;
+  value?: unknown;
+}
+
+/**
+ * A command's arguments as Discord delivered them (options inside a subcommand included), checked and
+ * bounded: a missing required option or a wrong type is an `InputError`, text is cut to its `textCap`.
+ * The gateway and the HTTP endpoint both read options through it.
+ */
+export function readArgs(
   search: Search,
   command: string,
   spec: CommandSpec,
-  options: ChatInputCommandInteraction["options"],
+  get: (name: string) => GivenOption | null | undefined,
 ): RawArgs {
   const args: RawArgs = {};
   for (const [name, option] of Object.entries(spec.options)) {
-    const given = options.get(name);
+    const given = get(name);
     if (!given || given.value === undefined || given.value === null) {
       if (option.required)
         throw new InputError(`/${command} needs the option "${name}": please fill it in.`, "missing-option");
@@ -237,7 +247,8 @@ export function slashCommand(entry: CommandEntry): SlashCommand {
     data: slashDefinition(entry),
     execute(context, interaction, caller) {
       const spec = specOf(interaction);
-      return spec.run(context, readArgs(context.search, entry.name, spec, interaction.options), caller);
+      const args = readArgs(context.search, entry.name, spec, (name) => interaction.options.get(name));
+      return spec.run(context, args, caller);
     },
     autocomplete(context, interaction) {
       const focused = interaction.options.getFocused(true);

@@ -5,6 +5,7 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type APIEmbed, Locale } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scoreboard } from "../../src/answer/scoreboard.ts";
 import { parseConfig } from "../../src/config.ts";
@@ -128,7 +129,7 @@ describe("the HTTP interactions endpoint", () => {
     });
   });
 
-  it("answers a message context-menu command in the response (no such command registered: a private notice)", async () => {
+  it("answers an unknown message context-menu command with a private notice", async () => {
     const { json } = await post(url, {
       type: 2,
       id: "1",
@@ -238,6 +239,100 @@ describe("the same replies over HTTP as over the gateway", () => {
     expect(http.type).toBe(gateway.type);
     // discord.js may add fields of its own (tts, attachments): everything the HTTP answer holds must match.
     expect(gateway.data).toMatchObject(http.data as object);
+  });
+
+  it.each([
+    [
+      "/sector in zh-CN",
+      () => double.chatInput("sector", [str("name", "芯片")], { locale: Locale.ChineseCN }),
+    ],
+    ["/sectors in zh-TW", () => double.chatInput("sectors", [], { locale: Locale.ChineseTW })],
+    ["/help in zh-CN", () => double.chatInput("help", [], { locale: Locale.ChineseCN })],
+    ["a button in zh-CN", () => double.button("v1:s:semiconductors", { locale: Locale.ChineseCN })],
+    ["a forged button in zh-CN", () => double.button("v1:zz:nope", { locale: Locale.ChineseCN })],
+    [
+      "Explain this message",
+      () =>
+        double.messageCommand("Explain this message", {
+          content: "Why does China still depend on foreign chips? <@100000000000000002> @everyone",
+        }),
+    ],
+    [
+      "Explain this message in zh-CN, in a DM",
+      () =>
+        double.messageCommand(
+          "Explain this message",
+          { content: "What about robots?" },
+          { locale: Locale.ChineseCN, where: "dm", install: "user" },
+        ),
+    ],
+    [
+      "Explain this message on an image-only message",
+      () =>
+        double.messageCommand("Explain this message", {
+          content: "",
+          attachments: [
+            { id: "1", filename: "a.png", size: 1, url: "https://x/a.png", proxy_url: "https://x/a.png" },
+          ],
+        }),
+    ],
+    ["an option of the wrong type", () => double.chatInput("sector", [{ type: 4, name: "name", value: 3 }])],
+    ["a missing required option", () => double.chatInput("sector", [])],
+    ["an unknown subcommand", () => double.chatInput("quiz", [{ type: 1, name: "nope", options: [] }])],
+    ["an over-long sector name", () => double.chatInput("sector", [str("name", "\uFDFA".repeat(100))])],
+  ])("%s: the same answer over HTTP", async (_name, payload) => {
+    const { gateway, http } = await both(payload());
+    expect(http.type).toBe(gateway.type);
+    expect(gateway.data).toMatchObject(http.data as object);
+  });
+
+  it("a zh-CN interaction over HTTP gets Chinese interface text (English facts), after an English one", async () => {
+    const en = await post(url, double.chatInput("sector", [str("name", "robotics")]));
+    const zh = await post(
+      url,
+      double.chatInput("sector", [str("name", "robotics")], { locale: Locale.ChineseCN }),
+    );
+    const embed = (r: typeof en) => (r.json.data as { embeds: APIEmbed[] }).embeds[0] as APIEmbed;
+    const labels = (r: typeof en) =>
+      ((r.json.data as { components?: { components: { label?: string }[] }[] }).components ?? []).flatMap(
+        (row) => row.components.map((c) => c.label),
+      );
+    expect(embed(en).fields?.map((f) => f.name)).toContain("Sources");
+    expect(embed(zh).fields?.map((f) => f.name)).toContain("来源");
+    expect(labels(zh)).toContain("更多事实");
+    expect(embed(zh).footer?.text).toContain("事实条目为英文");
+  });
+
+  it("Explain this message over HTTP: private, the facts that answer it, nothing pings", async () => {
+    const { json } = await post(
+      url,
+      double.messageCommand("Explain this message", {
+        content: "Why does China still depend on foreign chips? <@100000000000000002> @everyone",
+      }),
+    );
+    expect(json.type).toBe(4);
+    const data = json.data as { flags?: number; embeds: APIEmbed[]; allowed_mentions: unknown };
+    expect(data.flags).toBe(64);
+    expect(data.embeds[0]?.description).toMatch(/\[1\]/);
+    expect(data.embeds[0]?.fields?.some((f) => f.name === "Sources")).toBe(true);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("keys quiz scores like the gateway: a group DM by its channel, a DM by the member", async () => {
+    const question = search.kb.questions[1];
+    if (!question) throw new Error("no question");
+    const codec = createCustomIdCodec(search.kb);
+    const id = codec.encode({ type: "quiz-answer", questionId: question.id, choice: question.answer });
+    const member = "100000000000000055";
+    const inGroup = double.button(id, { where: "private-channel", user: { id: member } });
+    const group = inGroup.channel?.id;
+    expect(group).toBeTruthy();
+    await both(inGroup);
+    await both(double.button(id, { where: "dm", user: { id: member } }));
+    for (const board of [httpBoard, gatewayBoard]) {
+      expect((await board.rankOf(`private:${group}`, member))?.row.answered).toBe(1);
+      expect((await board.rankOf(`dm:${member}`, member))?.row.answered).toBe(1);
+    }
   });
 
   it("a quiz answer counts once on each transport's scoreboard, with the same private feedback", async () => {
