@@ -1,15 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import Fuse from "fuse.js";
+import { type Evaluation, evaluate, evaluateSearch, type QuerySet, querySet } from "../eval/query-set.ts";
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
 import { createSearch } from "../src/search/index.ts";
-import {
-  type Evaluation,
-  evaluate,
-  evaluateSearch,
-  type QuerySet,
-  querySet,
-} from "../tests/search/query-set.ts";
 
 // `npm run bench`: speed and accuracy of the search on the labelled queries, next to naive Fuse.js.
 // A benchmark, not a test: it prints a table and judges nothing; the targets are in the README.
@@ -83,7 +77,7 @@ function accuracyRows(prefix: string, ours: Evaluation, theirs: Evaluation): [st
 }
 
 const rows = accuracyRows("", evaluateSearch(search), naive(querySet));
-const holdoutPath = new URL("../tests/search/holdout-set.json", import.meta.url);
+const holdoutPath = new URL("../eval/holdout-set.json", import.meta.url);
 if (existsSync(holdoutPath)) {
   const holdout: QuerySet = JSON.parse(readFileSync(holdoutPath, "utf8"));
   rows.push(...accuracyRows("held-out: ", evaluateSearch(search, holdout), naive(holdout)));

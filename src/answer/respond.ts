@@ -1,12 +1,12 @@
-import type { Search } from "../search/index.ts";
+import { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH, type Search } from "../search/index.ts";
 import { buildAskReply } from "./ask.ts";
 import type { Reply } from "./reply.ts";
 import { buildSectorNotFoundReply, buildSectorReply } from "./sector.ts";
 
-/** The longest question `/ask` takes (Discord enforces it too); longer input gets a clear message. */
-export const MAX_QUESTION_LENGTH = 300;
+// One constant per limit, defined by search (what it reads) and re-exported for the commands' options.
+export { MAX_QUESTION_LENGTH };
 /** Sector names are short; anything much longer is not a name. */
-export const MAX_SECTOR_QUERY_LENGTH = 100;
+export const MAX_SECTOR_QUERY_LENGTH = MAX_LOOKUP_LENGTH;
 
 /** A reply that only tells the user what to do instead. */
 export function noticeReply(title: string, text: string): Reply {

@@ -6,7 +6,7 @@ import {
   MessageFlags,
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
-import { DISCORD_LIMITS } from "../answer/limits.ts";
+import { DISCORD_LIMITS, truncate } from "../answer/limits.ts";
 import type { Logger } from "../logger.ts";
 import type { BotCommand, CommandContext } from "./commands/command.ts";
 import { COMMANDS, commandsByName } from "./commands/index.ts";
@@ -84,7 +84,12 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<{ outcome: Outcome }> {
     const command = byName.get(interaction.commandName);
     const choices = command?.autocomplete?.(context, interaction) ?? [];
-    await interaction.respond(choices.slice(0, DISCORD_LIMITS.autocompleteChoices));
+    // Search returns plain choices; Discord's caps on their number and name length apply here.
+    await interaction.respond(
+      choices
+        .slice(0, DISCORD_LIMITS.autocompleteChoices)
+        .map((c) => ({ ...c, name: truncate(c.name, DISCORD_LIMITS.choiceName) })),
+    );
     return { outcome: "answered" };
   }
 

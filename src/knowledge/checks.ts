@@ -1,4 +1,4 @@
-import { normalizeKey } from "../search/normalize.ts";
+import { normalizeKey } from "../text/normalize.ts";
 import type { KnowledgeProblem, KnowledgeRecords, Located } from "./load.ts";
 import { SECTOR_IDS } from "./schema.ts";
 

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import {
   FactsFileSchema,
   LessonsFileSchema,
+  LexiconFileSchema,
   QuizFileSchema,
   SectorsFileSchema,
   SourcesFileSchema,
@@ -32,6 +33,12 @@ export const KNOWLEDGE_FILE_KINDS = [
     pattern: /^synonyms\.json$/,
     schema: SynonymsFileSchema,
     schemaFile: "synonyms.schema.json",
+  },
+  {
+    kind: "lexicon",
+    pattern: /^lexicon\.json$/,
+    schema: LexiconFileSchema,
+    schemaFile: "lexicon.schema.json",
   },
   {
     kind: "lessons",

@@ -3,7 +3,17 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkKnowledge } from "./checks.ts";
 import { KNOWLEDGE_FILE_KINDS } from "./files.ts";
-import type { Fact, Lesson, QuizQuestion, Sector, SectorId, Source, SynonymGroup, Topic } from "./schema.ts";
+import type {
+  Fact,
+  Lesson,
+  LexiconEntry,
+  QuizQuestion,
+  Sector,
+  SectorId,
+  Source,
+  SynonymGroup,
+  Topic,
+} from "./schema.ts";
 
 /** The real fact base shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
@@ -32,6 +42,7 @@ export interface KnowledgeRecords {
   sectors: Located<Sector>[];
   facts: Located<Fact>[];
   synonyms: Located<SynonymGroup>[];
+  lexicon: Located<LexiconEntry>[];
   lessons: Located<Lesson>[];
   questions: Located<QuizQuestion>[];
 }
@@ -44,6 +55,8 @@ export interface KnowledgeBase {
   facts: Fact[];
   /** Curated synonym groups used to expand questions. */
   synonyms: SynonymGroup[];
+  /** The search engine's domain rules (plan names, shared words, question cues, example questions). */
+  lexicon: LexiconEntry[];
   /** The guided learning path, in order. */
   lessons: Lesson[];
   /** The quiz questions. */
@@ -155,6 +168,7 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
     sectors,
     facts,
     synonyms: records.synonyms.map((r) => r.record),
+    lexicon: records.lexicon.map((r) => r.record),
     lessons: records.lessons.map((r) => r.record),
     questions: records.questions.map((r) => r.record),
     sourceById: new Map(sources.map((s) => [s.id, s])),
@@ -177,6 +191,7 @@ export function loadKnowledgeFromTexts(files: ReadonlyMap<string, string>): Load
     sectors: [],
     facts: [],
     synonyms: [],
+    lexicon: [],
     lessons: [],
     questions: [],
   };

@@ -1,27 +1,63 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
-import { type Answer, type AnswerOptions, createQuestionAnswerer } from "./question.ts";
-import { createSectorResolver, type SectorChoice, type SectorResolution } from "./sector-resolver.ts";
+import { type Answer, type AnswerOptions, answerQuestion, topicKeysOf } from "./answer.ts";
+import type { Calibration } from "./answerability.ts";
+import { CALIBRATION } from "./calibration.ts";
+import { buildFactIndex, type FactIndex } from "./fact-index.ts";
+import { compileLexicon } from "./lexicon.ts";
+import type { RelatedWords } from "./query.ts";
+import {
+  buildSectorIndex,
+  resolveSector,
+  type SectorChoice,
+  type SectorResolution,
+  sectorsNamedIn,
+  suggestSectors,
+} from "./sector-resolver.ts";
 
-export type { Answer, RankedFact } from "./question.ts";
-export { EXAMPLE_QUESTIONS } from "./question.ts";
+export type { Answer, AnswerOptions, RankedFact } from "./answer.ts";
+export type { Calibration } from "./answerability.ts";
+export { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH } from "./params.ts";
 export type { SectorChoice, SectorResolution } from "./sector-resolver.ts";
 
 /** Every look-up the bot, the console and the CLI use, built once over one knowledge base. */
 export interface Search {
   kb: KnowledgeBase;
   resolveSector(query: string): SectorResolution;
+  /** Autocomplete choices, best first, uncut: the caller caps their number and name length. */
   suggestSectors(partial: string): SectorChoice[];
   answer(question: string, options?: AnswerOptions): Answer;
 }
 
-/** Builds the sector and question indexes (a few milliseconds) once, at start-up. */
-export function createSearch(kb: KnowledgeBase): Search {
-  const sectors = createSectorResolver(kb);
-  const questions = createQuestionAnswerer(kb, sectors);
+/** Options for experiments (bench, calibration); the bot uses the defaults. */
+export interface SearchOptions {
+  calibration?: Calibration;
+  related?: RelatedWords;
+}
+
+/** Builds the question and sector indexes once, at start-up (linear in the size of the facts). */
+export function createSearch(kb: KnowledgeBase, options: SearchOptions = {}): Search & { index: FactIndex } {
+  const lexicon = compileLexicon(kb.lexicon);
+  const index = buildFactIndex(kb, lexicon);
+  const sectors = buildSectorIndex(kb, lexicon, index.synonyms);
+  const context = {
+    kb,
+    index,
+    calibration: options.calibration ?? CALIBRATION,
+    sectorsNamedIn: (text: string) => sectorsNamedIn(sectors, text, { typos: true }),
+    topicKeys: topicKeysOf(kb),
+    ...(options.related ? { related: options.related } : {}),
+  };
+  const answer = (question: string, answerOptions?: AnswerOptions) =>
+    answerQuestion(context, question, answerOptions);
+  // A look-up nothing names still offers the sectors of the facts that answer it as a question ("phones").
+  const fallback = (query: string) => [
+    ...new Set(answer(query, { noDecline: true, limit: 3 }).results.flatMap((r) => r.fact.sectors)),
+  ];
   return {
     kb,
-    resolveSector: sectors.resolveSector,
-    suggestSectors: sectors.suggestSectors,
-    answer: questions.answer,
+    index,
+    resolveSector: (query) => resolveSector(sectors, query, fallback),
+    suggestSectors: (partial) => suggestSectors(sectors, partial),
+    answer,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { evaluateSearch, querySet } from "../../eval/query-set.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
-import { evaluateSearch, querySet } from "./query-set.ts";
 
 // The labelled query set (tests/search/query-set.json) against the real knowledge base: what users get.
 const evaluation = evaluateSearch(createSearch(loadKnowledgeOrThrow()));

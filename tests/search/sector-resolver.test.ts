@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
-import { editDistance } from "../../src/search/sector-resolver.ts";
+import { editDistance } from "../../src/text/fuzzy.ts";
 
 const search = createSearch(loadKnowledgeOrThrow());
 

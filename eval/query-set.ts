@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Search } from "../../src/search/index.ts";
+import type { Search } from "../src/search/index.ts";
 
 /** The labelled queries: sector look-ups, questions with every acceptable fact, and off-topic misses. */
 export interface QuerySet {

@@ -1,0 +1,204 @@
+import type { KnowledgeBase } from "../knowledge/load.ts";
+import { ANSWER_KINDS, type AnswerKind, type Fact, type SectorId } from "../knowledge/schema.ts";
+import { TypoIndex } from "../text/fuzzy.ts";
+import { hasHan, normalizeText, tokenize } from "../text/normalize.ts";
+import type { Lexicon } from "./lexicon.ts";
+import { FIELD_CAP, FIELD_WEIGHT, type Field, LENGTH_NORM } from "./params.ts";
+import { readText, subjectTerms } from "./text-analysis.ts";
+
+/** The index term standing for the plan's name wherever a fact or question names it. */
+export const PLAN_TERM = "#plan";
+
+/** One bit per answer kind, so a fact's kinds and a question's wanted kinds meet with a single `&`. */
+export function kindBits(kinds: readonly AnswerKind[]): number {
+  return kinds.reduce((bits, kind) => bits | (1 << ANSWER_KINDS.indexOf(kind)), 0);
+}
+
+/**
+ * The question index, built once: integer term ids, postings as typed arrays (term t's facts are
+ * `docs[offsets[t] .. offsets[t+1]]`, with the summed field weights beside them), idf per term, and the
+ * per-fact facts a query needs (length, answer kinds, sectors).
+ */
+export interface FactIndex {
+  readonly facts: readonly Fact[];
+  readonly lexicon: Lexicon;
+  readonly termIds: ReadonlyMap<string, number>;
+  /** Term strings by id. */
+  readonly terms: readonly string[];
+  readonly offsets: Int32Array;
+  readonly docs: Int32Array;
+  readonly weights: Float32Array;
+  readonly idf: Float64Array;
+  /** Per fact: 1 for a fact of average length, more for longer facts (divides the score). */
+  readonly lengthNorm: Float32Array;
+  /** Per fact: its answer kinds as bits, from `answerKind` and the types of its `questions`. */
+  readonly kinds: Uint16Array;
+  readonly sectorCount: Uint8Array;
+  readonly factsOfSector: ReadonlyMap<SectorId, Int32Array>;
+  readonly factsOfTopic: ReadonlyMap<string, Int32Array>;
+  readonly typos: TypoIndex;
+  /** Chinese terms the index knows, longest first: questions are scanned for them (no spaces to split on). */
+  readonly hanTerms: readonly string[];
+  /** Stemmed word or phrase → the other members of its synonym groups that the index knows. */
+  readonly synonyms: ReadonlyMap<string, readonly string[]>;
+  /** Multi-word synonyms as stemmed words ("state aid"), matched in a question as one slot. */
+  readonly synonymPhrases: readonly (readonly string[])[];
+}
+
+/** The texts of a fact, by field; keywords and questions stay separate texts so phrases do not run together. */
+function fieldsOf(kb: KnowledgeBase, fact: Fact): [Field, string][] {
+  return [
+    ["text", fact.text],
+    ...fact.keywords.map((k): [Field, string] => ["keywords", k]),
+    ...fact.questions.map((q): [Field, string] => ["questions", q]),
+    ...fact.sectors.flatMap((id): [Field, string][] => {
+      const s = kb.sectorById.get(id);
+      return s ? [s.name, s.id, s.chineseName, ...s.aliases].map((l): [Field, string] => ["sector", l]) : [];
+    }),
+    ...fact.topics.flatMap((id): [Field, string][] => {
+      const t = kb.topicById.get(id);
+      return t ? [t.name, ...t.aliases].map((l): [Field, string] => ["topic", l]) : [];
+    }),
+  ];
+}
+
+/** Per fact: its terms with their summed field weights, its text length in terms and its answer kinds. */
+function readFact(kb: KnowledgeBase, fact: Fact, lexicon: Lexicon) {
+  const terms = new Map<string, number>();
+  const fieldTerms = new Map<Field, Set<string>>();
+  let kinds = fact.answerKind ? kindBits([fact.answerKind]) : 0;
+  for (const [field, text] of fieldsOf(kb, fact)) {
+    const read = readText(text, lexicon, field === "questions");
+    if (field === "questions") kinds |= kindBits(read.kinds);
+    const seen = fieldTerms.get(field) ?? new Set<string>();
+    fieldTerms.set(field, seen);
+    for (const term of [...subjectTerms(read.words, lexicon), ...(read.planNamed ? [PLAN_TERM] : [])]) {
+      // A word counts once per field however often it repeats there; fields add up.
+      if (seen.has(term)) continue;
+      seen.add(term);
+      terms.set(term, (terms.get(term) ?? 0) + FIELD_WEIGHT[field]);
+    }
+  }
+  return { terms, length: fieldTerms.get("text")?.size ?? 0, kinds };
+}
+
+/** Synonym groups as stemmed keys, each finding the other members (phrases as one stemmed key). */
+function synonymTable(kb: KnowledgeBase, lexicon: Lexicon) {
+  const synonyms = new Map<string, string[]>();
+  const phrases: string[][] = [];
+  for (const group of kb.synonyms) {
+    const members = group.words
+      .map((w) => tokenize(w).filter((t) => !lexicon.stopWords.has(t)))
+      .filter((m) => m.length > 0);
+    for (const member of members) {
+      if (member.length > 1) phrases.push(member);
+      const key = member.join(" ");
+      const others = members.map((m) => m.join(" ")).filter((o) => o !== key);
+      synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...others])]);
+    }
+  }
+  return { synonyms, phrases };
+}
+
+/** Adds a posting for each multi-word synonym: the facts that hold every one of its words. */
+function addPhrasePostings(postings: Map<string, Map<number, number>>, phrases: readonly string[][]) {
+  for (const phrase of phrases) {
+    const key = phrase.join(" ");
+    if (postings.has(key)) continue;
+    const parts = phrase.map((p) => postings.get(p));
+    const [first, ...others] = parts;
+    if (!first || others.some((p) => !p)) continue;
+    const whole = new Map<number, number>();
+    for (const [doc, weight] of first) {
+      const all = others.map((p) => p?.get(doc) ?? 0);
+      if (all.every((w) => w > 0)) whole.set(doc, Math.min(weight, ...all));
+    }
+    if (whole.size) postings.set(key, whole);
+  }
+}
+
+/** Builds the index over a knowledge base's facts. Cost is linear in the total size of the facts. */
+export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
+  const facts = kb.facts;
+  const postings = new Map<string, Map<number, number>>();
+  const lengths = new Float32Array(facts.length);
+  const kinds = new Uint16Array(facts.length);
+  facts.forEach((fact, doc) => {
+    const read = readFact(kb, fact, lexicon);
+    lengths[doc] = read.length;
+    kinds[doc] = read.kinds;
+    for (const [term, weight] of read.terms) {
+      const posting = postings.get(term) ?? new Map<number, number>();
+      postings.set(term, posting);
+      posting.set(doc, weight);
+    }
+  });
+  const { synonyms, phrases } = synonymTable(kb, lexicon);
+  addPhrasePostings(postings, phrases);
+  return {
+    facts,
+    lexicon,
+    ...packPostings(postings, facts.length),
+    lengthNorm: lengthNorms(lengths),
+    kinds,
+    sectorCount: Uint8Array.from(facts, (f) => f.sectors.length),
+    factsOfSector: groupFacts(facts, (f) => f.sectors),
+    factsOfTopic: groupFacts(facts, (f) => f.topics),
+    typos: new TypoIndex(
+      [...postings.keys()].filter((t) => !hasHan(t) && t !== PLAN_TERM && !t.includes(" ")),
+    ),
+    hanTerms: hanTermsOf(kb, postings.keys()),
+    synonyms,
+    synonymPhrases: phrases,
+  };
+}
+
+/** Packs the build-time maps into term ids and flat typed arrays (compressed sparse rows). */
+function packPostings(postings: Map<string, Map<number, number>>, factCount: number) {
+  const termIds = new Map<string, number>();
+  const offsets = new Int32Array(postings.size + 1);
+  let total = 0;
+  for (const posting of postings.values()) total += posting.size;
+  const docs = new Int32Array(total);
+  const weights = new Float32Array(total);
+  const idf = new Float64Array(postings.size);
+  let at = 0;
+  for (const [term, posting] of postings) {
+    const id = termIds.size;
+    termIds.set(term, id);
+    offsets[id] = at;
+    for (const [doc, weight] of [...posting].sort((a, b) => a[0] - b[0])) {
+      docs[at] = doc;
+      weights[at] = Math.min(weight, FIELD_CAP);
+      at++;
+    }
+    idf[id] = Math.log(1 + factCount / posting.size);
+  }
+  offsets[postings.size] = at;
+  return { termIds, terms: [...termIds.keys()], offsets, docs, weights, idf };
+}
+
+function lengthNorms(lengths: Float32Array): Float32Array {
+  const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+  return lengths.map((length) => 1 - LENGTH_NORM + (LENGTH_NORM * length) / average);
+}
+
+function groupFacts<K>(facts: readonly Fact[], keys: (f: Fact) => readonly K[]): Map<K, Int32Array> {
+  const lists = new Map<K, number[]>();
+  facts.forEach((fact, doc) => {
+    for (const key of keys(fact)) {
+      const list = lists.get(key);
+      if (list) list.push(doc);
+      else lists.set(key, [doc]);
+    }
+  });
+  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
+function hanTermsOf(kb: KnowledgeBase, terms: Iterable<string>): string[] {
+  const han = new Set([...terms].filter(hasHan));
+  for (const s of kb.sectors)
+    for (const l of [s.chineseName, ...s.aliases]) if (hasHan(l)) han.add(normalizeText(l));
+  for (const t of kb.topics) for (const l of t.aliases) if (hasHan(l)) han.add(normalizeText(l));
+  return [...han].sort((a, b) => b.length - a.length);
+}
