@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { AnswerKind, Fact, QuestionType, Sector, SectorId, Topic } from "../knowledge/schema.ts";
 import { tokenize } from "../text/normalize.ts";
-import { type Calibration, confidenceOf, featuresOf, isAnswerable } from "./answerability.ts";
+import { type Calibration, confidenceOf, type Features, featuresOf, isAnswerable } from "./answerability.ts";
 import type { FactIndex } from "./fact-index.ts";
 import { CANDIDATES, DEFAULT_LIMIT, MAX_SUGGESTIONS, RELATIVE_CUTOFF, TYPO_WEIGHT } from "./params.ts";
 import { analyseQuestion, type QueryAnalysis, type RelatedWords } from "./query.ts";
@@ -58,23 +58,34 @@ export function topicKeysOf(kb: KnowledgeBase): AnswerContext["topicKeys"] {
   }));
 }
 
-/** Answers a question: the best facts with calibrated confidences, or a decline with suggestions. */
-export function answerQuestion(context: AnswerContext, input: string, options: AnswerOptions = {}): Answer {
-  const { kb, index, calibration } = context;
+/** The scored candidates of a question with their answerability features: what `answer` decides on. */
+export interface Ranking {
+  query: QueryAnalysis;
+  namedSectors: SectorId[];
+  namedTopics: Topic[];
+  candidates: Candidate[];
+  features: Features[];
+}
+
+/** Scores a question's candidate facts and reads their features; no decision yet. */
+export function rankQuestion(context: AnswerContext, input: string, limit = CANDIDATES): Ranking {
+  const { index } = context;
   const query = analyseQuestion(input, index, context.related);
   const namedSectors = context.sectorsNamedIn(query.question);
   const namedTopics = topicsNamedIn(context, query);
-  const limit = options.limit ?? DEFAULT_LIMIT;
-  const candidates = scoreFacts(
-    index,
-    query,
-    { sectors: namedSectors, topics: namedTopics.map((t) => t.id) },
-    Math.max(CANDIDATES, limit),
-  );
+  const named = { sectors: namedSectors, topics: namedTopics.map((t) => t.id) };
+  const candidates = scoreFacts(index, query, named, Math.max(CANDIDATES, limit));
   const hasKind = (doc: number) => (index.kinds[doc] ?? 0) !== 0;
-  const confidences = candidates.map((_, i) =>
-    confidenceOf(featuresOf(candidates, i, query, hasKind), calibration),
-  );
+  const features = candidates.map((_, i) => featuresOf(candidates, i, query, hasKind));
+  return { query, namedSectors, namedTopics, candidates, features };
+}
+
+/** Answers a question: the best facts with calibrated confidences, or a decline with suggestions. */
+export function answerQuestion(context: AnswerContext, input: string, options: AnswerOptions = {}): Answer {
+  const { kb, index, calibration } = context;
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const { query, namedSectors, namedTopics, candidates, features } = rankQuestion(context, input, limit);
+  const confidences = features.map((f) => confidenceOf(f, calibration));
   const base = {
     query: query.question,
     questionType: query.type,

@@ -41,6 +41,8 @@ export interface Calibration {
   bias: number;
   threshold: number;
   precisionAbove: number;
+  /** Shown first results of the tuning set by confidence band, and how many of them were right. */
+  bands: { from: number; to: number; n: number; right: number }[];
 }
 
 /** The features of the `i`-th candidate (candidates best first). */

@@ -1,5 +1,12 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
-import { type Answer, type AnswerOptions, answerQuestion, topicKeysOf } from "./answer.ts";
+import {
+  type Answer,
+  type AnswerOptions,
+  answerQuestion,
+  type Ranking,
+  rankQuestion,
+  topicKeysOf,
+} from "./answer.ts";
 import type { Calibration } from "./answerability.ts";
 import { CALIBRATION } from "./calibration.ts";
 import { buildFactIndex, type FactIndex } from "./fact-index.ts";
@@ -15,7 +22,7 @@ import {
 } from "./sector-resolver.ts";
 
 export type { Answer, AnswerOptions, RankedFact } from "./answer.ts";
-export type { Calibration } from "./answerability.ts";
+export type { Calibration, Features } from "./answerability.ts";
 export { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH } from "./params.ts";
 export type { SectorChoice, SectorResolution } from "./sector-resolver.ts";
 
@@ -34,8 +41,15 @@ export interface SearchOptions {
   related?: RelatedWords;
 }
 
+/** `Search` plus the inner parts the bench and the calibration read. */
+export interface SearchEngine extends Search {
+  index: FactIndex;
+  /** The scored candidates and their answerability features, before any decision. */
+  rank(question: string): Ranking;
+}
+
 /** Builds the question and sector indexes once, at start-up (linear in the size of the facts). */
-export function createSearch(kb: KnowledgeBase, options: SearchOptions = {}): Search & { index: FactIndex } {
+export function createSearch(kb: KnowledgeBase, options: SearchOptions = {}): SearchEngine {
   const lexicon = compileLexicon(kb.lexicon);
   const index = buildFactIndex(kb, lexicon);
   const sectors = buildSectorIndex(kb, lexicon, index.synonyms);
@@ -59,5 +73,6 @@ export function createSearch(kb: KnowledgeBase, options: SearchOptions = {}): Se
     resolveSector: (query) => resolveSector(sectors, query, fallback),
     suggestSectors: (partial) => suggestSectors(sectors, partial),
     answer,
+    rank: (question) => rankQuestion(context, question),
   };
 }

@@ -1,0 +1,158 @@
+import { existsSync, readFileSync } from "node:fs";
+import type { QuerySet } from "./query-set.ts";
+
+/**
+ * The labelled evaluation sets and their scorer, shared by `npm run bench`, `npm run calibrate` and the
+ * quality test. A question's `gold` lists every fact that answers it; `gold: []` means nothing in the fact
+ * base answers it and the right reply is a decline.
+ */
+export interface LabelledQuestion {
+  id: string;
+  q: string;
+  gold: string[];
+  persona?: string;
+  style?: string;
+}
+
+/** One sector look-up with every acceptable sector. */
+export interface SectorLookup {
+  q: string;
+  sectors: string[];
+}
+
+/** A part of the evaluation: its questions and look-ups, and where they came from. */
+export interface EvalPart {
+  name: string;
+  source: string;
+  questions: LabelledQuestion[];
+  lookups: SectorLookup[];
+}
+
+const at = (file: string) => new URL(`./${file}`, import.meta.url);
+const readJson = <T>(file: string): T => JSON.parse(readFileSync(at(file), "utf8")) as T;
+
+/** Today's older sets (questions with facts, off-topic misses, look-ups with one sector) in the new shape. */
+function fromLegacy(name: string, file: string): EvalPart {
+  const set = readJson<QuerySet>(file);
+  return {
+    name,
+    source: `eval/${file}`,
+    questions: [
+      ...set.questions.map((q, i) => ({ id: `${name}-q${i}`, q: q.query, gold: q.facts })),
+      ...set.misses.map((m, i) => ({ id: `${name}-m${i}`, q: m.query, gold: [] })),
+    ],
+    lookups: set.sectors.map((s) => ({ q: s.query, sectors: [s.sector] })),
+  };
+}
+
+/**
+ * The tuning part: `eval/tuning.json` with `eval/sector-lookups.json` when present, else today's older
+ * query set. The only part the tuner reads.
+ */
+export function tuningPart(): EvalPart {
+  if (!existsSync(at("tuning.json"))) return fromLegacy("tuning", "query-set.json");
+  const lookups = existsSync(at("sector-lookups.json"))
+    ? readJson<{ lookups: SectorLookup[] }>("sector-lookups.json").lookups
+    : fromLegacy("tuning", "query-set.json").lookups;
+  return {
+    name: "tuning",
+    source: "eval/tuning.json",
+    questions: readJson<{ questions: LabelledQuestion[] }>("tuning.json").questions,
+    lookups,
+  };
+}
+
+/**
+ * The held-out part: `eval/heldout.json` when present (its look-ups are the older held-out set's), else the
+ * older held-out set. Scored only through this module: never read to tune.
+ */
+export function heldOutPart(): EvalPart {
+  const legacy = fromLegacy("held-out", "holdout-set.json");
+  if (!existsSync(at("heldout.json"))) return legacy;
+  return {
+    name: "held-out",
+    source: "eval/heldout.json",
+    questions: readJson<{ questions: LabelledQuestion[] }>("heldout.json").questions,
+    lookups: legacy.lookups,
+  };
+}
+
+/** What the scorer reports for questions. Rates are shares of their own group (answerable or not). */
+export interface QuestionScores {
+  answerable: number;
+  unanswerable: number;
+  top1: number;
+  top3: number;
+  /** Sum of 1/rank of the first right fact over answerable questions (declined or missed: 0). */
+  reciprocalRanks: number;
+  declinedUnanswerable: number;
+  wronglyDeclined: number;
+  misses: string[];
+}
+
+/** Scores an engine: `top(q)` returns fact ids best first, empty when it declines. */
+export function scoreQuestions(
+  questions: readonly LabelledQuestion[],
+  top: (q: string) => string[],
+): QuestionScores {
+  const s: QuestionScores = {
+    answerable: 0,
+    unanswerable: 0,
+    top1: 0,
+    top3: 0,
+    reciprocalRanks: 0,
+    declinedUnanswerable: 0,
+    wronglyDeclined: 0,
+    misses: [],
+  };
+  for (const { q, gold } of questions) {
+    const got = top(q);
+    if (!gold.length) {
+      s.unanswerable++;
+      if (!got.length) s.declinedUnanswerable++;
+      else s.misses.push(`unanswerable "${q}" answered with ${got[0]}`);
+      continue;
+    }
+    s.answerable++;
+    if (!got.length) s.wronglyDeclined++;
+    const rank = got.findIndex((id) => gold.includes(id));
+    if (rank === 0) s.top1++;
+    if (rank >= 0 && rank < 3) s.top3++;
+    if (rank >= 0) s.reciprocalRanks += 1 / (rank + 1);
+    if (rank !== 0)
+      s.misses.push(`"${q}": want ${gold.join(" | ")}; got ${got.slice(0, 3).join(", ") || "declined"}`);
+  }
+  return s;
+}
+
+/** What the scorer reports for sector look-ups. */
+export interface LookupScores {
+  total: number;
+  /** Landed on an acceptable sector. */
+  landed: number;
+  /** Landed on one, or offered one first among the suggestions. */
+  landedOrOffered: number;
+  /** Neither a sector nor a suggestion. */
+  empty: number;
+  misses: string[];
+}
+
+/** Scores look-ups: `resolve(q)` returns the sector landed on (or null) and the suggestions. */
+export function scoreLookups(
+  lookups: readonly SectorLookup[],
+  resolve: (q: string) => { sector: string | null; suggestions: string[] },
+): LookupScores {
+  const s: LookupScores = { total: lookups.length, landed: 0, landedOrOffered: 0, empty: 0, misses: [] };
+  for (const { q, sectors } of lookups) {
+    const got = resolve(q);
+    const first = got.sector ?? got.suggestions[0] ?? null;
+    if (got.sector && sectors.includes(got.sector)) s.landed++;
+    if (first && sectors.includes(first)) s.landedOrOffered++;
+    if (!first) s.empty++;
+    if (!got.sector || !sectors.includes(got.sector))
+      s.misses.push(
+        `sector "${q}": want ${sectors.join(" | ")}; got ${got.sector ?? `[${got.suggestions.join(", ")}]`}`,
+      );
+  }
+  return s;
+}
