@@ -16,7 +16,8 @@ export function buildAskReply(kb: KnowledgeBase, answer: Answer): Reply {
   if (!answer.results.length) return buildNoMatchReply(answer);
   const shown = answer.results.slice(0, ASK_FACTS_SHOWN).map((r) => r.fact);
   const rest = answer.results.slice(ASK_FACTS_SHOWN, ASK_FACTS_SHOWN + ASK_MORE_FACTS).map((r) => r.fact);
-  const best = answer.results[0]?.score ?? 0;
+  // The calibrated probability that the first fact answers the question (see MATCH_MEANING).
+  const best = answer.results[0]?.confidence ?? 0;
   const actions: ReplyAction[] = [];
   if (rest.length)
     actions.push({
@@ -54,7 +55,7 @@ export function buildFactsReply(kb: KnowledgeBase, title: string, facts: readonl
 export function buildNoMatchReply(answer: Answer): Reply {
   const { sectors, topics, questions } = answer.suggestions;
   const lines = [
-    "I found no fact that answers this well. The fact base covers Made in China 2025: its goals, the sectors, what it achieved, where China still depends on others, its costs, and the world's response.",
+    "I don't have a sourced answer to that, so I won't guess. The fact base covers Made in China 2025: its goals, the sectors, what it achieved, where China still depends on others, its costs, and the world's response.",
   ];
   const fields = [];
   if (sectors.length)

@@ -1,5 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorStatus } from "../knowledge/schema.ts";
+import { MATCH_MEANING } from "../search/index.ts";
 import { CONFIDENCE_LABEL, citeFacts, type Reply, STATUS_LABEL } from "./reply.ts";
 
 const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
@@ -152,7 +153,8 @@ export function buildHelpReply(extra: readonly (readonly [string, string, string
   return {
     title: "mic2025-bot: Made in China 2025, sourced",
     summary:
-      "Answers come from a curated fact base: every fact cites its source and says how sure it is (H or M). `private:true` shows an answer only to you; `for:@member` addresses it to someone.",
+      "Answers come from a curated fact base: every fact cites its source and says how sure it is (H or M). `private:true` shows an answer only to you; `for:@member` addresses it to someone. " +
+      MATCH_MEANING,
     fields: [...COMMAND_HELP, ...extra].map(([name, what, example]) => ({
       name,
       value: `${what}\nExample: \`${example}\``,

@@ -78,3 +78,14 @@ export function confidenceOf(features: Features, calibration: Calibration): numb
 export function isAnswerable(firstConfidence: number, calibration: Calibration): boolean {
   return firstConfidence >= calibration.threshold;
 }
+
+/**
+ * One sentence saying what "Match NN%" means, from the fitted calibration: for /help and the README, so
+ * the words change when the model is refitted.
+ */
+export function matchMeaning(calibration: Calibration): string {
+  const shown = calibration.bands.reduce((sum, b) => sum + b.n, 0);
+  const right = calibration.bands.reduce((sum, b) => sum + b.right, 0);
+  const rate = shown ? Math.round((100 * right) / shown) : 0;
+  return `"Match NN%" is the bot's estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, ${rate}% had a right first fact. Below ${Math.round(calibration.threshold * 100)}% it says it has no sourced answer instead of guessing.`;
+}

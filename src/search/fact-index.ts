@@ -82,14 +82,17 @@ function readFact(kb: KnowledgeBase, fact: Fact, lexicon: Lexicon) {
   return { terms, length: fieldTerms.get("text")?.size ?? 0, kinds };
 }
 
-/** Synonym groups as stemmed keys, each finding the other members (phrases as one stemmed key). */
+/**
+ * Synonym groups as stemmed keys, each finding the other members. A phrase keeps its small words ("come
+ * out" is not "come"); a single-word member that is a stop word is dropped.
+ */
 function synonymTable(kb: KnowledgeBase, lexicon: Lexicon) {
   const synonyms = new Map<string, string[]>();
   const phrases: string[][] = [];
   for (const group of kb.synonyms) {
     const members = group.words
-      .map((w) => tokenize(w).filter((t) => !lexicon.stopWords.has(t)))
-      .filter((m) => m.length > 0);
+      .map((w) => tokenize(w))
+      .filter((m) => m.length > 1 || (m[0] !== undefined && !lexicon.stopWords.has(m[0])));
     for (const member of members) {
       if (member.length > 1) phrases.push(member);
       const key = member.join(" ");
@@ -97,6 +100,8 @@ function synonymTable(kb: KnowledgeBase, lexicon: Lexicon) {
       synonyms.set(key, [...new Set([...(synonyms.get(key) ?? []), ...others])]);
     }
   }
+  // Longest first, so "excess capacity" is read before a shorter phrase inside it.
+  phrases.sort((a, b) => b.length - a.length);
   return { synonyms, phrases };
 }
 

@@ -7,7 +7,7 @@ import {
   rankQuestion,
   topicKeysOf,
 } from "./answer.ts";
-import type { Calibration } from "./answerability.ts";
+import { type Calibration, matchMeaning } from "./answerability.ts";
 import { CALIBRATION } from "./calibration.ts";
 import { buildFactIndex, type FactIndex } from "./fact-index.ts";
 import { compileLexicon } from "./lexicon.ts";
@@ -23,6 +23,9 @@ import {
 
 export type { Answer, AnswerOptions, RankedFact } from "./answer.ts";
 export type { Calibration, Features } from "./answerability.ts";
+
+/** What "Match NN%" means, in one sentence, for the shipped calibration. */
+export const MATCH_MEANING = matchMeaning(CALIBRATION);
 export { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH } from "./params.ts";
 export type { SectorChoice, SectorResolution } from "./sector-resolver.ts";
 

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionType } from "../knowledge/schema.ts";
-import { hasHan } from "../text/normalize.ts";
+import { hasHan, stem } from "../text/normalize.ts";
 import { type FactIndex, PLAN_TERM } from "./fact-index.ts";
 import {
   MAX_QUESTION_LENGTH,
@@ -9,7 +9,7 @@ import {
   TYPO_WEIGHT,
   UNKNOWN_WORD_WEIGHT,
 } from "./params.ts";
-import { readText, subjectTerms } from "./text-analysis.ts";
+import { readText } from "./text-analysis.ts";
 
 /** An index term a question word may stand for, with how surely (1 = the word itself). */
 export interface Variant {
@@ -49,10 +49,13 @@ export function analyseQuestion(input: string, index: FactIndex, related?: Relat
   const question = input.slice(0, MAX_QUESTION_LENGTH);
   const read = readText(question, index.lexicon, true);
   const { han, rest } = splitHan(read.words.join(" "), index.hanTerms);
-  const words = subjectTerms(rest, index.lexicon);
+  // Phrases are read before stop words go, so "come out" stays a phrase.
+  const stemmed = rest.map(stem);
+  const phrases = phraseSlots(index, stemmed);
+  const words = stemmed.filter((w) => !index.lexicon.stopWords.has(w));
   const slots: Slot[] = [
     ...han.map((term) => slotOf(index, term, exact(index, term))),
-    ...phraseSlots(index, words),
+    ...phrases,
     ...[...new Set(words)].map((word) => slotOf(index, word, wordVariants(index, word, related))),
   ];
   const planTerm = index.termIds.get(PLAN_TERM);
@@ -112,12 +115,13 @@ function phraseSlots(index: FactIndex, words: string[]): Slot[] {
   for (const phrase of index.synonymPhrases) {
     const at = words.findIndex((_, i) => phrase.every((p, j) => words[i + j] === p));
     if (at < 0) continue;
+    const parts = phrase.filter((p) => !index.lexicon.stopWords.has(p));
     const key = phrase.join(" ");
     words.splice(at, phrase.length);
     const variants = [
       ...exact(index, key),
       ...synonymVariants(index, key, 1),
-      ...phrase.flatMap((part) => exact(index, part).map((v) => ({ ...v, weight: 1 / phrase.length }))),
+      ...parts.flatMap((part) => exact(index, part).map((v) => ({ ...v, weight: 1 / phrase.length }))),
     ];
     slots.push(slotOf(index, key, dedupe(variants)));
   }
