@@ -45,36 +45,66 @@ function fromLegacy(name: string, file: string): EvalPart {
   };
 }
 
+/** A seeded shuffle (mulberry32, Fisher-Yates): the same split on every machine, fixed before tuning. */
+function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
 /**
- * The tuning part: `eval/tuning.json` with `eval/sector-lookups.json` when present, else today's older
- * query set. The only part the tuner reads.
+ * `eval/sector-lookups.json` comes as one file: a seeded shuffle splits it in halves, the first for tuning,
+ * the second held out. The split was fixed before any tuning on it.
+ */
+function lookupHalves(): [SectorLookup[], SectorLookup[]] | null {
+  if (!existsSync(at("sector-lookups.json"))) return null;
+  const all = seededShuffle(readJson<{ lookups: SectorLookup[] }>("sector-lookups.json").lookups, 2025);
+  const half = Math.ceil(all.length / 2);
+  return [all.slice(0, half), all.slice(half)];
+}
+
+/**
+ * The tuning part: `eval/tuning.json` and the tuning half of `eval/sector-lookups.json` when present, else
+ * today's older query set. The only part the tuner reads.
  */
 export function tuningPart(): EvalPart {
   if (!existsSync(at("tuning.json"))) return fromLegacy("tuning", "query-set.json");
-  const lookups = existsSync(at("sector-lookups.json"))
-    ? readJson<{ lookups: SectorLookup[] }>("sector-lookups.json").lookups
-    : fromLegacy("tuning", "query-set.json").lookups;
   return {
     name: "tuning",
-    source: "eval/tuning.json",
+    source: "eval/tuning.json + half of eval/sector-lookups.json",
     questions: readJson<{ questions: LabelledQuestion[] }>("tuning.json").questions,
-    lookups,
+    lookups: lookupHalves()?.[0] ?? fromLegacy("tuning", "query-set.json").lookups,
   };
 }
 
 /**
- * The held-out part: `eval/heldout.json` when present (its look-ups are the older held-out set's), else the
+ * The held-out part: `eval/heldout.json` and the held-out half of the look-ups when present, else the
  * older held-out set. Scored only through this module: never read to tune.
  */
 export function heldOutPart(): EvalPart {
-  const legacy = fromLegacy("held-out", "holdout-set.json");
-  if (!existsSync(at("heldout.json"))) return legacy;
+  if (!existsSync(at("heldout.json"))) return fromLegacy("held-out", "holdout-set.json");
   return {
     name: "held-out",
-    source: "eval/heldout.json",
+    source: "eval/heldout.json + other half of eval/sector-lookups.json",
     questions: readJson<{ questions: LabelledQuestion[] }>("heldout.json").questions,
-    lookups: legacy.lookups,
+    lookups: lookupHalves()?.[1] ?? fromLegacy("held-out", "holdout-set.json").lookups,
   };
+}
+
+/** Today's older sets, kept as a regression check: every question there still has its facts. */
+export function legacyParts(): EvalPart[] {
+  return [fromLegacy("older tuning", "query-set.json"), fromLegacy("older held-out", "holdout-set.json")];
 }
 
 /** What the scorer reports for questions. Rates are shares of their own group (answerable or not). */
