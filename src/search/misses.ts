@@ -15,7 +15,7 @@ export interface MissGroup {
 
 /** The normalised form two wordings of one question share. */
 export function missForm(query: string): string {
-  const words = tokenize(query).filter((w) => !ENGLISH_STOP_WORDS.has(w));
+  const words = tokenize(query).filter((w) => w.length > 1 && !ENGLISH_STOP_WORDS.has(w));
   return words.join(" ") || tokenize(query).join(" ");
 }
 

@@ -139,7 +139,8 @@ function wordVariants(index: FactIndex, word: string, related?: RelatedWords): V
         .map((n) => ({ word: n.word, weight: TYPO_WEIGHT[n.distance] ?? 0 }));
   const variants = base.flatMap((b) => exact(index, b.word).map((v) => ({ ...v, weight: b.weight })));
   for (const b of [{ word, weight: 1 }, ...base]) variants.push(...synonymVariants(index, b.word, b.weight));
-  if (related) {
+  // General-language relatives only for words the facts never use: for known words they add noise.
+  if (related && !own.length) {
     for (const r of related(word))
       variants.push(...exact(index, r.word).map((v) => ({ ...v, weight: r.weight })));
   }

@@ -5,7 +5,7 @@ import { stem } from "./normalize.ts";
 const WORDS = `a about above again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing done during each either else ever every few for from
 further get gets got had has have having he her here hers him his how i if in into is it its itself just
-know let like me more most much my no nor not now of off on once only or other others our out over own
+know let like many me more most much my no nor not now of off on once only or other others our out over own
 please really same say says she should show so some such tell than that the their them then there these
 they thing things this those through to too under until up us very was way we well were what whats when
 where which while who whom why will with would you your yours
