@@ -65,19 +65,38 @@ const MILESTONE_TOPICS = new Set(["history", "trade-response"]);
 /** Timeline entries per page. */
 export const TIMELINE_PAGE_SIZE = 8;
 
+/** The years `/timeline` covers: from the plan's launch to the 15th Five-Year Plan's first year. */
+export const TIMELINE_FIRST_YEAR = 2015;
+export const TIMELINE_LAST_YEAR = 2026;
+
+/**
+ * Where a fact falls on the timeline, as text that sorts in time order: its exact date (YYYY-MM or
+ * YYYY-MM-DD) when it has one, else its year followed by "-13", so that a fact known only by its year (a
+ * yearly figure, complete when the year ends) comes after that year's dated events.
+ */
+export function timelineKey(fact: Fact): string {
+  return fact.date ?? `${fact.asOf ?? 0}-13`;
+}
+
 /**
  * The dated milestones the sources hold, from 2015 on: background facts (not the assessment's general
- * findings) that name a month, or that belong to the plan's history or the world's response.
+ * findings) that name a month, or that belong to the plan's history or the world's response. Ordered by
+ * date, falling back to the year; file order decides among equals.
  */
 export function timelineFacts(kb: KnowledgeBase): Fact[] {
   return kb.facts
     .filter((fact) => {
-      if (fact.asOf === undefined || fact.asOf < 2015 || fact.asOf > 2025) return false;
+      if (fact.asOf === undefined || fact.asOf < TIMELINE_FIRST_YEAR || fact.asOf > TIMELINE_LAST_YEAR)
+        return false;
       const background = fact.sourceIds.some((id) => kb.sourceById.get(id)?.kind !== "assessment");
       return background && (MONTH.test(fact.text) || fact.topics.some((t) => MILESTONE_TOPICS.has(t)));
     })
     .map((fact, order) => ({ fact, order }))
-    .sort((a, b) => (a.fact.asOf ?? 0) - (b.fact.asOf ?? 0) || a.order - b.order)
+    .sort((a, b) => {
+      const ka = timelineKey(a.fact);
+      const kb = timelineKey(b.fact);
+      return ka < kb ? -1 : ka > kb ? 1 : a.order - b.order;
+    })
     .map(({ fact }) => fact);
 }
 

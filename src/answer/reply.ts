@@ -74,7 +74,7 @@ export const STATUS_LABEL: Record<SectorStatus, string> = {
 };
 
 export const CONFIDENCE_LABEL = {
-  H: "high confidence: the official text, or two or more independent sources agree",
+  H: "high confidence: the official text, the publication that made the finding, or two or more independent sources agree",
   M: "medium confidence: one source or a secondary summary, attributed in the text",
 } as const;
 
@@ -97,7 +97,10 @@ export function citeFacts(
       }
       return n;
     });
-    const sector = withSector && fact.sectors[0] ? kb.sectorById.get(fact.sectors[0]) : undefined;
+    // A sector's status says something about a fact only when the fact is about that sector alone: a fact
+    // shared by several sectors (an official sector's two sub-sectors) or by none (policy-wide) gets no label.
+    const only = fact.sectors.length === 1 ? fact.sectors[0] : undefined;
+    const sector = withSector && only ? kb.sectorById.get(only) : undefined;
     return {
       id: fact.id,
       text: fact.text,

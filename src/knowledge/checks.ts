@@ -1,4 +1,5 @@
 import { normalizeKey } from "../text/normalize.ts";
+import { checkEditorial } from "./editorial-checks.ts";
 import type { KnowledgeProblem, KnowledgeRecords, Located } from "./load.ts";
 import { SECTOR_IDS } from "./schema.ts";
 
@@ -191,5 +192,6 @@ export function checkKnowledge(records: KnowledgeRecords): KnowledgeProblem[] {
       });
     }
   }
+  problems.push(...checkEditorial(records));
   return problems;
 }

@@ -67,7 +67,11 @@ export const ANSWER_KINDS = [
 ] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
-export const SOURCE_KINDS = ["assessment", "official", "research", "press"] as const;
+/**
+ * "compilation" is our own record of checked background (reference-facts.md): it tells an author where to
+ * look, but it is nobody's independent report, so it never counts toward an H rating.
+ */
+export const SOURCE_KINDS = ["assessment", "official", "research", "press", "compilation"] as const;
 
 const TRACKING_PARAMS = /[?&](?:__cft__|__tn__|utm_[a-z]+|fbclid|gclid|mc_[a-z]+|ref|igshid)\b/i;
 
@@ -87,6 +91,12 @@ export const SourceSchema = z.strictObject({
     .optional()
     .describe("A clean https link. Leave it out rather than guess: a wrong link is worse than none."),
   kind: z.enum(SOURCE_KINDS),
+  primary: z
+    .boolean()
+    .optional()
+    .describe(
+      "For research: true when this publication is where its own findings first appear (the IEA's report, IFR's World Robotics, a teardown), so it is the primary text of a fact that attributes a finding to its publisher.",
+    ),
   note: z.string().max(300).optional().describe("How to read this source, e.g. what its date means."),
 });
 export type Source = z.infer<typeof SourceSchema>;
@@ -134,7 +144,9 @@ export const FactSchema = z.strictObject({
   sourceIds: z.array(Slug).min(1),
   confidence: z
     .enum(["H", "M"])
-    .describe("H: the official text, or two or more independent sources agree. M: one source or a summary."),
+    .describe(
+      "H: an official text, the primary publication of a finding the text attributes to it, or two independent sources that agree (our own compilation never counts). M: one source or a summary.",
+    ),
   asOf: z
     .number()
     .int()

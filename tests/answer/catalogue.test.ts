@@ -5,8 +5,10 @@ import {
   buildSourcesReply,
   OVERVIEW_FACT_IDS,
   timelineFacts,
+  timelineKey,
 } from "../../src/answer/catalogue.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import type { Fact } from "../../src/knowledge/schema.ts";
 
 const kb = loadKnowledgeOrThrow();
 
@@ -32,6 +34,36 @@ describe("catalogue replies", () => {
     expect(years[0]).toBeGreaterThanOrEqual(2015);
     expect(years).toEqual([...years].sort((a, b) => a - b));
     expect(facts.some((f) => f.id === "plan-made-public-2015-05-19")).toBe(true);
+  });
+
+  it("/timeline orders milestones by exact date, so months within a year come in order", () => {
+    const ids = timelineFacts(kb).map((f) => f.id);
+    const before = (a: string, b: string) => {
+      expect(ids, a).toContain(a);
+      expect(ids, b).toContain(b);
+      expect(ids.indexOf(a), `${a} before ${b}`).toBeLessThan(ids.indexOf(b));
+    };
+    before("plan-roadmap-update-2018", "section-301-findings-2018");
+    before("section-301-findings-2018", "section-301-first-tariffs-2018");
+    before("european-chamber-2017-criticism", "section-301-investigation-opened-2017");
+    before("hualong-one-fuqing-5-2021", "fyp-14-frontier-fields");
+    before("c919-first-commercial-flight-2023", "new-quality-productive-forces-2023");
+    before("big-fund-iii-2024", "eu-bev-countervailing-duties-2024");
+    const keys = timelineFacts(kb).map(timelineKey);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it("/timeline reaches into 2026 and no further", () => {
+    const base = kb.factById.get("section-301-findings-2018");
+    if (!base) throw new Error("fixture fact missing");
+    const later = (id: string, asOf: number, date: string): Fact => ({ ...base, id, asOf, date });
+    const widened = {
+      ...kb,
+      facts: [later("late-2026-event", 2026, "2026-12"), ...kb.facts, later("too-late", 2027, "2027-01")],
+    };
+    const ids = timelineFacts(widened).map((f) => f.id);
+    expect(ids.at(-1)).toBe("late-2026-event");
+    expect(ids).not.toContain("too-late");
   });
 
   it("/sources lists every source, and explains H and M", () => {
