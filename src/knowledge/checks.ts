@@ -183,6 +183,19 @@ export function checkKnowledge(records: KnowledgeRecords): KnowledgeProblem[] {
     }
   }
 
+  records.lexicon.forEach(({ file, record: entry }, index) => {
+    if (entry.role !== "plan-overview") return;
+    entry.factIds.forEach((id, i) => {
+      if (!factIds.has(id))
+        problems.push({
+          file,
+          recordId: `lexicon[${index}]`,
+          field: `factIds[${i}]`,
+          message: `unknown fact "${id}"`,
+        });
+    });
+  });
+
   for (const { file, record: source } of records.sources) {
     if (!cited.has(source.id)) {
       problems.push({

@@ -232,10 +232,20 @@ export const LexiconEntrySchema = z.discriminatedUnion("role", [
     role: z.literal("question-type"),
     type: z.enum(QUESTION_TYPES),
     cues: z
-      .array(z.string().min(2).max(40))
+      .array(z.string().min(1).max(40))
       .min(1)
       .describe("Phrases that mark this type of question; the longest cue found in a question wins."),
     kinds: z.array(z.enum(ANSWER_KINDS)).min(1).describe("The answer kinds that answer this type."),
+    note: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    role: z.literal("plan-overview"),
+    factIds: z
+      .array(Slug)
+      .min(1)
+      .describe(
+        'Facts that answer a question whose only subject is the plan ("what is Made in China 2025?").',
+      ),
     note: z.string().max(200).optional(),
   }),
   z.strictObject({

@@ -15,6 +15,8 @@ export interface Features {
   kindMiss: number;
   /** Share of the question's weight in words the fact base does not know at all. */
   unknownShare: number;
+  /** How closely the question matches one of the fact's own reader questions. */
+  questionOverlap: number;
   /** 1 for the first result. */
   first: number;
 }
@@ -27,6 +29,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   "kindMatch",
   "kindMiss",
   "unknownShare",
+  "questionOverlap",
   "first",
 ];
 
@@ -63,6 +66,7 @@ export function featuresOf(
     kindMatch: typed && c.kindMatch ? 1 : 0,
     kindMiss: typed && !c.kindMatch && hasKind(c.doc) ? 1 : 0,
     unknownShare: query.totalWeight ? query.unknownWeight / query.totalWeight : 1,
+    questionOverlap: c.questionOverlap,
     first: i === 0 ? 1 : 0,
   };
 }

@@ -3,43 +3,39 @@ import type { Calibration } from "./answerability.ts";
 
 /** The fitted answerability model: see `Calibration`. */
 export const CALIBRATION: Calibration = {
-  fittedOn: "eval/query-set.json: 151 questions (11 unanswerable), 2026-11-30",
+  fittedOn:
+    "eval/tuning.json + half of eval/sector-lookups.json: 200 questions (76 unanswerable), 2026-11-30",
   weights: {
-    coverage: 1.623,
-    ratio: 1.266,
-    margin: 1.298,
-    kindMatch: 0,
-    kindMiss: 0,
-    unknownShare: -0.149,
-    first: 1.042,
+    coverage: 1.402,
+    ratio: 0.28,
+    margin: 0.47,
+    kindMatch: -0.025,
+    kindMiss: -0.318,
+    unknownShare: -0.579,
+    questionOverlap: 1.399,
+    first: 0.278,
   },
-  bias: -2.8,
-  threshold: 0.194,
-  precisionAbove: 0.803,
+  bias: -2.389,
+  threshold: 0.147,
+  precisionAbove: 0.436,
   bands: [
     {
-      from: 0.19,
+      from: 0.15,
       to: 0.5,
-      n: 1,
-      right: 1,
+      n: 109,
+      right: 23,
     },
     {
       from: 0.5,
       to: 0.7,
-      n: 28,
-      right: 9,
+      n: 63,
+      right: 48,
     },
     {
       from: 0.7,
       to: 0.85,
-      n: 86,
-      right: 77,
-    },
-    {
-      from: 0.85,
-      to: 1,
-      n: 27,
-      right: 27,
+      n: 7,
+      right: 7,
     },
   ],
 };

@@ -33,6 +33,10 @@ export interface FactIndex {
   readonly lengthNorm: Float32Array;
   /** Per fact: its answer kinds as bits, from `answerKind` and the types of its `questions`. */
   readonly kinds: Uint16Array;
+  /** Per fact: the term ids of each of its reader questions, to compare a question with them whole. */
+  readonly questionTerms: readonly (readonly Int32Array[])[];
+  /** Facts that answer a question whose only subject is the plan (from the lexicon). */
+  readonly overview: ReadonlySet<number>;
   readonly sectorCount: Uint8Array;
   readonly factsOfSector: ReadonlyMap<SectorId, Int32Array>;
   readonly factsOfTopic: ReadonlyMap<string, Int32Array>;
@@ -62,24 +66,32 @@ function fieldsOf(kb: KnowledgeBase, fact: Fact): [Field, string][] {
   ];
 }
 
-/** Per fact: its terms with their summed field weights, its text length in terms and its answer kinds. */
+/**
+ * Per fact: its terms with their summed field weights, its text length in terms, its answer kinds, and the
+ * subject terms of each of its reader questions.
+ */
 function readFact(kb: KnowledgeBase, fact: Fact, lexicon: Lexicon) {
   const terms = new Map<string, number>();
   const fieldTerms = new Map<Field, Set<string>>();
+  const questions: string[][] = [];
   let kinds = fact.answerKind ? kindBits([fact.answerKind]) : 0;
   for (const [field, text] of fieldsOf(kb, fact)) {
     const read = readText(text, lexicon, field === "questions");
-    if (field === "questions") kinds |= kindBits(read.kinds);
+    const subject = [...subjectTerms(read.words, lexicon), ...(read.planNamed ? [PLAN_TERM] : [])];
+    if (field === "questions") {
+      kinds |= kindBits(read.kinds);
+      questions.push([...new Set(subject)]);
+    }
     const seen = fieldTerms.get(field) ?? new Set<string>();
     fieldTerms.set(field, seen);
-    for (const term of [...subjectTerms(read.words, lexicon), ...(read.planNamed ? [PLAN_TERM] : [])]) {
+    for (const term of subject) {
       // A word counts once per field however often it repeats there; fields add up.
       if (seen.has(term)) continue;
       seen.add(term);
       terms.set(term, (terms.get(term) ?? 0) + FIELD_WEIGHT[field]);
     }
   }
-  return { terms, length: fieldTerms.get("text")?.size ?? 0, kinds };
+  return { terms, length: fieldTerms.get("text")?.size ?? 0, kinds, questions };
 }
 
 /**
@@ -128,10 +140,12 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
   const postings = new Map<string, Map<number, number>>();
   const lengths = new Float32Array(facts.length);
   const kinds = new Uint16Array(facts.length);
+  const questions: string[][][] = [];
   facts.forEach((fact, doc) => {
     const read = readFact(kb, fact, lexicon);
     lengths[doc] = read.length;
     kinds[doc] = read.kinds;
+    questions.push(read.questions);
     for (const [term, weight] of read.terms) {
       const posting = postings.get(term) ?? new Map<number, number>();
       postings.set(term, posting);
@@ -140,10 +154,16 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
   });
   const { synonyms, phrases } = synonymTable(kb, lexicon);
   addPhrasePostings(postings, phrases);
+  const packed = packPostings(postings, facts.length);
+  const docOf = new Map(facts.map((f, doc) => [f.id, doc]));
   return {
     facts,
     lexicon,
-    ...packPostings(postings, facts.length),
+    ...packed,
+    questionTerms: questions.map((list) =>
+      list.map((terms) => Int32Array.from(terms, (t) => packed.termIds.get(t) ?? -1)),
+    ),
+    overview: new Set(lexicon.overviewFactIds.flatMap((id) => docOf.get(id) ?? [])),
     lengthNorm: lengthNorms(lengths),
     kinds,
     sectorCount: Uint8Array.from(facts, (f) => f.sectors.length),
@@ -152,7 +172,7 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
     typos: new TypoIndex(
       [...postings.keys()].filter((t) => !hasHan(t) && t !== PLAN_TERM && !t.includes(" ")),
     ),
-    hanTerms: hanTermsOf(kb, postings.keys()),
+    hanTerms: hanTermsOf(kb, postings.keys(), synonyms),
     synonyms,
     synonymPhrases: phrases,
   };
@@ -200,8 +220,13 @@ function groupFacts<K>(facts: readonly Fact[], keys: (f: Fact) => readonly K[]):
   return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
 }
 
-function hanTermsOf(kb: KnowledgeBase, terms: Iterable<string>): string[] {
-  const han = new Set([...terms].filter(hasHan));
+function hanTermsOf(
+  kb: KnowledgeBase,
+  terms: Iterable<string>,
+  synonyms: ReadonlyMap<string, unknown>,
+): string[] {
+  // Chinese members of synonym groups are scanned for too: they lead to their English relatives.
+  const han = new Set([...terms, ...synonyms.keys()].filter(hasHan));
   for (const s of kb.sectors)
     for (const l of [s.chineseName, ...s.aliases]) if (hasHan(l)) han.add(normalizeText(l));
   for (const t of kb.topics) for (const l of t.aliases) if (hasHan(l)) han.add(normalizeText(l));

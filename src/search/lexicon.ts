@@ -17,6 +17,8 @@ export interface Lexicon {
   stopWords: ReadonlySet<string>;
   rewrites: readonly { pattern: RegExp; to: string }[];
   cues: readonly Cue[];
+  /** Facts that answer a question whose only subject is the plan. */
+  overviewFactIds: readonly string[];
   examples: readonly string[];
 }
 
@@ -29,6 +31,7 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
   const rewrites: { pattern: RegExp; to: string }[] = [];
   const cues: Cue[] = [];
   const examples: string[] = [];
+  const overviewFactIds: string[] = [];
   for (const entry of entries) {
     if (entry.role === "plan-name") planNames.push(...entry.words.map((w) => normalizeText(w).split(" ")));
     else if (entry.role === "stop-word")
@@ -47,11 +50,12 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
           type: entry.type,
           kinds: entry.kinds,
         });
+    else if (entry.role === "plan-overview") overviewFactIds.push(...entry.factIds);
     else examples.push(...entry.words);
   }
   planNames.sort((a, b) => phraseLength(b) - phraseLength(a));
-  cues.sort((a, b) => b.words.length - a.words.length);
-  return { planNames, stopWords: stopWordSet(stops), rewrites, cues, examples };
+  cues.sort((a, b) => b.words.length - a.words.length || phraseLength(b.words) - phraseLength(a.words));
+  return { planNames, stopWords: stopWordSet(stops), rewrites, cues, overviewFactIds, examples };
 }
 
 const phraseLength = (words: readonly string[]) => words.join(" ").length;
@@ -111,6 +115,8 @@ export interface QuestionShape {
  * "how" and "what is" beats "is". The cue's words are removed: they say what is asked, not about what.
  */
 export function questionShape(words: readonly string[], lexicon: Lexicon): QuestionShape {
+  const han = hanCue(words, lexicon);
+  if (han) return han;
   let best: { cue: Cue; at: number } | undefined;
   for (const cue of lexicon.cues) {
     if (best && cue.words.length < best.cue.words.length) break;
@@ -128,4 +134,24 @@ export function questionShape(words: readonly string[], lexicon: Lexicon): Quest
     kinds: cue.kinds,
     words: [...words.slice(0, at), ...words.slice(at + cue.words.length)],
   };
+}
+
+/**
+ * A Chinese cue ("什么时候", "为什么", "吗") sits inside a run of characters, not between spaces: it is
+ * found by search and cut out of its run. The longest cue wins.
+ */
+function hanCue(words: readonly string[], lexicon: Lexicon): QuestionShape | null {
+  for (const cue of lexicon.cues) {
+    const [text] = cue.words;
+    if (cue.words.length !== 1 || !text || !hasHan(text)) continue;
+    const at = words.findIndex((w) => w.includes(text));
+    if (at < 0) continue;
+    const cut = (words[at] as string).replace(text, " ").trim().split(/\s+/).filter(Boolean);
+    return {
+      type: cue.type,
+      kinds: cue.kinds,
+      words: [...words.slice(0, at), ...cut, ...words.slice(at + 1)],
+    };
+  }
+  return null;
 }

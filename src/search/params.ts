@@ -38,6 +38,12 @@ export const KIND_BOOST = 1.35;
 /** Facts of a sector or topic the question names score more; a fact about many sectors, less so. */
 export const SECTOR_BOOST = 1.6;
 export const TOPIC_BOOST = 1.2;
+/** A fact one of whose reader questions matches the question whole scores up to this much more. */
+export const QUESTION_BOOST = 1;
+/** A question naming only the plan prefers the lexicon's overview facts by this factor. */
+export const OVERVIEW_BOOST = 2;
+/** Candidates re-scored with the finer, costlier signals (question overlap) after the first pass. */
+export const PRESELECT = 30;
 /** Results scoring below this share of the best one are dropped: they are noise next to it. */
 export const RELATIVE_CUTOFF = 0.35;
 /** Candidates kept for the answerability decision and the cut-off, whatever the caller's limit. */

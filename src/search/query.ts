@@ -48,13 +48,15 @@ const isNumber = (word: string) => /^\d+$/.test(word);
 export function analyseQuestion(input: string, index: FactIndex, related?: RelatedWords): QueryAnalysis {
   const question = input.slice(0, MAX_QUESTION_LENGTH);
   const read = readText(question, index.lexicon, true);
-  const { han, rest } = splitHan(read.words.join(" "), index.hanTerms);
+  const { han, rest } = splitHan(read.words.join(" "), index.hanTerms, index.lexicon.stopWords);
   // Phrases are read before stop words go, so "come out" stays a phrase.
   const stemmed = rest.map(stem);
   const phrases = phraseSlots(index, stemmed);
   const words = stemmed.filter((w) => !index.lexicon.stopWords.has(w));
   const slots: Slot[] = [
-    ...han.map((term) => slotOf(index, term, exact(index, term))),
+    ...han.map((term) =>
+      slotOf(index, term, dedupe([...exact(index, term), ...synonymVariants(index, term, 1)])),
+    ),
     ...phrases,
     ...[...new Set(words)].map((word) => slotOf(index, word, wordVariants(index, word, related))),
   ];
@@ -82,14 +84,18 @@ export function analyseQuestion(input: string, index: FactIndex, related?: Relat
 }
 
 /** Cuts known Chinese terms (longest first) out of the text: Chinese has no spaces to split words on. */
-function splitHan(text: string, hanTerms: readonly string[]): { han: string[]; rest: string[] } {
+function splitHan(
+  text: string,
+  hanTerms: readonly string[],
+  stopWords: ReadonlySet<string>,
+): { han: string[]; rest: string[] } {
   let rest = text;
   const han: string[] = [];
   if (hasHan(rest)) {
     for (const term of hanTerms) {
       if (!rest.includes(term)) continue;
       rest = rest.replaceAll(term, " ");
-      han.push(term);
+      if (!stopWords.has(term)) han.push(term);
     }
   }
   return { han, rest: rest.split(/\s+/).filter((w) => w && !hasHan(w)) };

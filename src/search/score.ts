@@ -1,6 +1,14 @@
 import type { SectorId } from "../knowledge/schema.ts";
 import { type FactIndex, kindBits } from "./fact-index.ts";
-import { KIND_BOOST, SECTOR_BOOST, TOPIC_BOOST } from "./params.ts";
+import {
+  KIND_BOOST,
+  OVERVIEW_BOOST,
+  PRESELECT,
+  QUESTION_BOOST,
+  SECTOR_BOOST,
+  SYNONYM_WEIGHT,
+  TOPIC_BOOST,
+} from "./params.ts";
 import type { QueryAnalysis } from "./query.ts";
 import { TopK } from "./top-k.ts";
 
@@ -13,6 +21,8 @@ export interface Candidate {
   coverage: number;
   /** The fact's answer kind fits the question type ("when" → a date). */
   kindMatch: boolean;
+  /** How closely the question matches the closest of the fact's reader questions (Dice over words, 0..1). */
+  questionOverlap: number;
 }
 
 /** Sectors and topics the question names: their facts are boosted. */
@@ -28,9 +38,41 @@ export interface Named {
  * weight for the term. The sum is divided by the fact's length norm, then boosted when the fact's answer
  * kind fits the question type and when it belongs to a sector or topic the question names (a fact about
  * many sectors gets a share of the sector boost: the ten-sector list must not outrank the named sector's
- * own facts). Ties fall to coverage, then to file order, so the same question always gets the same answer.
+ * own facts). A second pass re-scores the best few by how closely one of the fact's reader questions
+ * matches the question whole.
  */
 export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named, k: number): Candidate[] {
+  const { raw, covered, touched } = accumulate(index, query);
+  const boost = boosts(index, query, named);
+  const wanted = kindBits(query.kinds);
+  const first = new TopK<Candidate>(Math.max(k, PRESELECT), better);
+  for (const doc of touched) {
+    const kindMatch = (wanted & (index.kinds[doc] as number)) !== 0;
+    const score =
+      ((raw[doc] as number) / (index.lengthNorm[doc] as number)) *
+      (boost.get(doc) ?? 1) *
+      (kindMatch ? KIND_BOOST : 1);
+    const coverage = query.totalWeight ? (covered[doc] as number) / query.totalWeight : 0;
+    first.push({ doc, score, coverage, kindMatch, questionOverlap: 0 });
+  }
+  // Second pass over the few best: how closely a reader question of the fact matches this question whole.
+  const top = new TopK<Candidate>(k, better);
+  for (const c of first.items) {
+    const questionOverlap = overlapWithQuestions(index, query, c.doc);
+    top.push({ ...c, questionOverlap, score: c.score * (1 + QUESTION_BOOST * questionOverlap) });
+  }
+  return [...top.items];
+}
+
+/** Best first; ties fall to coverage, then to file order, so the same question always gets the same answer. */
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.coverage !== b.coverage) return a.coverage > b.coverage;
+  return a.doc < b.doc;
+}
+
+/** Per fact: the summed best-variant values of the slots (raw) and the weight of the slots it matched. */
+function accumulate(index: FactIndex, query: QueryAnalysis) {
   const n = index.facts.length;
   const raw = new Float64Array(n);
   const covered = new Float64Array(n);
@@ -45,13 +87,13 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
       const end = index.offsets[term + 1] ?? 0;
       for (let p = index.offsets[term] ?? 0; p < end; p++) {
         const doc = index.docs[p] as number;
-        const value = termWeight * (index.weights[p] as number);
         if (slotMark[doc] !== s + 1) {
           slotMark[doc] = s + 1;
           slotBest[doc] = 0;
           slotSure[doc] = 0;
           inSlot.push(doc);
         }
+        const value = termWeight * (index.weights[p] as number);
         if (value > (slotBest[doc] as number)) slotBest[doc] = value;
         if (weight > (slotSure[doc] as number)) slotSure[doc] = weight;
       }
@@ -62,30 +104,32 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
       covered[doc] = (covered[doc] as number) + slot.weight * Math.min(1, slotSure[doc] as number);
     }
   });
-  const boost = boosts(index, named);
-  const wanted = kindBits(query.kinds);
-  const top = new TopK<Candidate>(k, (a, b) =>
-    a.score !== b.score
-      ? a.score > b.score
-      : a.coverage !== b.coverage
-        ? a.coverage > b.coverage
-        : a.doc < b.doc,
-  );
-  for (const doc of touched) {
-    const kindMatch = (wanted & (index.kinds[doc] as number)) !== 0;
-    const score =
-      ((raw[doc] as number) / (index.lengthNorm[doc] as number)) *
-      (boost.get(doc) ?? 1) *
-      (kindMatch ? KIND_BOOST : 1);
-    const coverage = query.totalWeight ? (covered[doc] as number) / query.totalWeight : 0;
-    top.push({ doc, score, coverage, kindMatch });
-  }
-  return [...top.items];
+  return { raw, covered, touched };
 }
 
-/** Boost factors of the facts of named sectors and topics (only those facts are visited). */
-function boosts(index: FactIndex, named: Named): Map<number, number> {
+/**
+ * Dice overlap between the question's slots and the closest of the fact's reader questions: a slot counts
+ * when one of its surer variants (the word, a typo fix, a synonym) is a word of that question.
+ */
+export function overlapWithQuestions(index: FactIndex, query: QueryAnalysis, doc: number): number {
+  let best = 0;
+  for (const terms of index.questionTerms[doc] ?? []) {
+    if (!terms.length || !query.slots.length) continue;
+    let matched = 0;
+    for (const slot of query.slots) {
+      if (slot.variants.some((v) => v.weight >= SYNONYM_WEIGHT && terms.includes(v.term))) matched++;
+    }
+    best = Math.max(best, (2 * matched) / (query.slots.length + terms.length));
+  }
+  return best;
+}
+
+/** Boost factors of the facts of named sectors and topics, and of the overview facts (only those are visited). */
+function boosts(index: FactIndex, query: QueryAnalysis, named: Named): Map<number, number> {
   const out = new Map<number, number>();
+  if (query.slots.length && query.slots.every((s) => s.plan)) {
+    for (const doc of index.overview) out.set(doc, OVERVIEW_BOOST);
+  }
   for (const sector of named.sectors) {
     for (const doc of index.factsOfSector.get(sector) ?? []) {
       const share = 1 / Math.max(1, index.sectorCount[doc] as number);

@@ -77,7 +77,10 @@ describe("answer", () => {
 
   it("offers the sector a miss seems to be about", () => {
     const answer = search.answer("power");
-    const offered = [...answer.results.flatMap((r) => r.fact.sectors), ...answer.suggestions.sectors.map((s) => s.id)];
+    const offered = [
+      ...answer.results.flatMap((r) => r.fact.sectors),
+      ...answer.suggestions.sectors.map((s) => s.id),
+    ];
     expect(offered).toContain("power-equipment");
   });
 

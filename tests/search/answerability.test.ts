@@ -25,12 +25,25 @@ const candidate = (doc: number, score: number, coverage: number, kindMatch = fal
   score,
   coverage,
   kindMatch,
+  questionOverlap: 0.5,
 });
 
 describe("featuresOf", () => {
   const candidates = [candidate(0, 10, 0.9, true), candidate(1, 6, 0.5), candidate(2, 5, 0.4)];
   it.each<[number, QueryAnalysis, Partial<Features>]>([
-    [0, query(), { coverage: 0.9, ratio: 1, margin: 0.4, kindMatch: 0, kindMiss: 0, unknownShare: 0.25, first: 1 }],
+    [
+      0,
+      query(),
+      {
+        coverage: 0.9,
+        ratio: 1,
+        margin: 0.4,
+        kindMatch: 0,
+        unknownShare: 0.25,
+        questionOverlap: 0.5,
+        first: 1,
+      },
+    ],
     [1, query(), { ratio: 0.6, margin: 0.1, first: 0 }],
     [2, query(), { ratio: 0.5, margin: 0.5 }],
     [0, query({ kinds: ["date"] }), { kindMatch: 1, kindMiss: 0 }],
@@ -44,13 +57,31 @@ describe("featuresOf", () => {
 describe("confidenceOf and isAnswerable", () => {
   const calibration: Calibration = {
     fittedOn: "test",
-    weights: { coverage: 4, ratio: 0, margin: 0, kindMatch: 1, kindMiss: -1, unknownShare: -2, first: 0 },
+    weights: {
+      coverage: 4,
+      ratio: 0,
+      margin: 0,
+      kindMatch: 1,
+      kindMiss: -1,
+      unknownShare: -2,
+      questionOverlap: 0,
+      first: 0,
+    },
     bias: -2,
     threshold: 0.5,
     precisionAbove: 0.9,
     bands: [{ from: 0.5, to: 1, n: 10, right: 9 }],
   };
-  const base: Features = { coverage: 0.5, ratio: 1, margin: 0, kindMatch: 0, kindMiss: 0, unknownShare: 0, first: 1 };
+  const base: Features = {
+    coverage: 0.5,
+    ratio: 1,
+    margin: 0,
+    kindMatch: 0,
+    kindMiss: 0,
+    unknownShare: 0,
+    questionOverlap: 0,
+    first: 1,
+  };
 
   it.each<[Partial<Features>, number]>([
     [{}, 0.5],

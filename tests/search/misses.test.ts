@@ -2,7 +2,16 @@ import { describe, expect, it } from "vitest";
 import { formatMisses, missForm, summariseMisses } from "../../src/search/misses.ts";
 
 const line = (query: string, command = "ask", time = "2026-11-30T08:00:00.000Z", outcome = "no-match") =>
-  JSON.stringify({ time, level: "info", event: "interaction", kind: "command", command, ms: 2, outcome, query });
+  JSON.stringify({
+    time,
+    level: "info",
+    event: "interaction",
+    kind: "command",
+    command,
+    ms: 2,
+    outcome,
+    query,
+  });
 
 describe("missForm", () => {
   it.each([
@@ -33,7 +42,13 @@ describe("summariseMisses", () => {
         example: "how many cars did china export last year",
         lastSeen: "2026-11-30T08:02:00.000Z",
       },
-      { form: "phon", count: 1, commands: { sector: 1 }, example: "phones", lastSeen: "2026-11-30T08:00:00.000Z" },
+      {
+        form: "phon",
+        count: 1,
+        commands: { sector: 1 },
+        example: "phones",
+        lastSeen: "2026-11-30T08:00:00.000Z",
+      },
     ]);
   });
 

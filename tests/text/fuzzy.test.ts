@@ -47,7 +47,14 @@ describe("deletions", () => {
 });
 
 describe("TypoIndex", () => {
-  const index = new TypoIndex(["chokepoint", "semiconductor", "subsidy", "robotics", "shipbuilding", "tariff"]);
+  const index = new TypoIndex([
+    "chokepoint",
+    "semiconductor",
+    "subsidy",
+    "robotics",
+    "shipbuilding",
+    "tariff",
+  ]);
 
   it.each([
     ["semiconducter", ["semiconductor"]],
