@@ -119,6 +119,18 @@ export const CALIBRATION: Calibration = ${JSON.stringify(calibration, null, 2)};
 `,
 );
 console.log(JSON.stringify(calibration, null, 2));
+// The trade-off the threshold sits on: how many unanswerable questions each share of wrongly declined buys.
+for (const allowed of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
+  const ps = scored
+    .filter((s) => s.gold.length)
+    .map((s) => s.p)
+    .sort((a, b) => a - b);
+  const cut = ps[Math.floor(allowed * answerable)] ?? 1;
+  const declined = unanswerable - scored.filter((s) => !s.gold.length && s.p >= cut).length;
+  console.log(
+    `  declining ${(allowed * 100).toFixed(0)}% of answerable declines ${((100 * declined) / unanswerable).toFixed(1)}% of unanswerable`,
+  );
+}
 console.log(
   `tuning: declines ${(best.declined * 100).toFixed(1)}% of unanswerable, ${(best.wrong * 100).toFixed(1)}% of answerable; first results shown right ${(best.precision * 100).toFixed(1)}%`,
 );

@@ -17,6 +17,12 @@ export interface Features {
   unknownShare: number;
   /** How closely the question matches one of the fact's own reader questions. */
   questionOverlap: number;
+  /** The fact's score per unit of question weight, squashed into 0..1: how strongly it matched at all. */
+  strength: number;
+  /** The weightiest question word the fact lacks, over the weightiest word (0 when it has them all). */
+  missed: number;
+  /** The question's subject words, as a share of ten: long questions match a smaller share by nature. */
+  length: number;
   /** 1 for the first result. */
   first: number;
 }
@@ -30,6 +36,9 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   "kindMiss",
   "unknownShare",
   "questionOverlap",
+  "strength",
+  "missed",
+  "length",
   "first",
 ];
 
@@ -67,6 +76,9 @@ export function featuresOf(
     kindMiss: typed && !c.kindMatch && hasKind(c.doc) ? 1 : 0,
     unknownShare: query.totalWeight ? query.unknownWeight / query.totalWeight : 1,
     questionOverlap: c.questionOverlap,
+    strength: query.totalWeight ? Math.tanh(c.score / query.totalWeight / 3) : 0,
+    missed: c.missed,
+    length: Math.min(1, query.slots.filter((s) => !s.plan).length / 10),
     first: i === 0 ? 1 : 0,
   };
 }

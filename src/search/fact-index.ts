@@ -41,6 +41,8 @@ export interface FactIndex {
   readonly factsOfSector: ReadonlyMap<SectorId, Int32Array>;
   readonly factsOfTopic: ReadonlyMap<string, Int32Array>;
   readonly typos: TypoIndex;
+  /** The stop words, so a misspelt one ("abotu", "simpel") is dropped rather than counted unknown. */
+  readonly stopTypos: TypoIndex;
   /** Chinese terms the index knows, longest first: questions are scanned for them (no spaces to split on). */
   readonly hanTerms: readonly string[];
   /** Stemmed word or phrase → the other members of its synonym groups that the index knows. */
@@ -172,6 +174,7 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
     typos: new TypoIndex(
       [...postings.keys()].filter((t) => !hasHan(t) && t !== PLAN_TERM && !t.includes(" ")),
     ),
+    stopTypos: new TypoIndex([...lexicon.stopWords].filter((w) => !hasHan(w))),
     hanTerms: hanTermsOf(kb, postings.keys(), synonyms),
     synonyms,
     synonymPhrases: phrases,

@@ -21,7 +21,7 @@ export type Field = keyof typeof FIELD_WEIGHT;
 /** A word found in several fields of a fact counts at most this many times its weight. */
 export const FIELD_CAP = 2.6;
 /** Longer facts (the ten-sector list) match more words by chance: this share of the score follows length. */
-export const LENGTH_NORM = 0.35;
+export const LENGTH_NORM = 0.2;
 
 /** A variant's share of a word's weight: a synonym, a typo fix (by distance), a general-language relative. */
 export const SYNONYM_WEIGHT = 0.6;

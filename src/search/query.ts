@@ -52,7 +52,7 @@ export function analyseQuestion(input: string, index: FactIndex, related?: Relat
   // Phrases are read before stop words go, so "come out" stays a phrase.
   const stemmed = rest.map(stem);
   const phrases = phraseSlots(index, stemmed);
-  const words = stemmed.filter((w) => !index.lexicon.stopWords.has(w));
+  const words = stemmed.filter((w) => !index.lexicon.stopWords.has(w) && !isMisspeltStopWord(index, w));
   const slots: Slot[] = [
     ...han.map((term) =>
       slotOf(index, term, dedupe([...exact(index, term), ...synonymVariants(index, term, 1)])),
@@ -81,6 +81,13 @@ export function analyseQuestion(input: string, index: FactIndex, related?: Relat
     totalWeight,
     unknownWeight,
   };
+}
+
+/** A word the index does not know, nor any word near it, but a typo away from a stop word ("abotu"). */
+function isMisspeltStopWord(index: FactIndex, word: string): boolean {
+  return (
+    !index.termIds.has(word) && index.stopTypos.near(word).length > 0 && index.typos.near(word).length === 0
+  );
 }
 
 /** Cuts known Chinese terms (longest first) out of the text: Chinese has no spaces to split words on. */

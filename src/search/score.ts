@@ -23,6 +23,8 @@ export interface Candidate {
   kindMatch: boolean;
   /** How closely the question matches the closest of the fact's reader questions (Dice over words, 0..1). */
   questionOverlap: number;
+  /** The weightiest question word this fact lacks, over the weightiest word (0 when it has them all). */
+  missed: number;
 }
 
 /** Sectors and topics the question names: their facts are boosted. */
@@ -42,7 +44,7 @@ export interface Named {
  * matches the question whole.
  */
 export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named, k: number): Candidate[] {
-  const { raw, covered, touched } = accumulate(index, query);
+  const { raw, covered, matched, touched } = accumulate(index, query);
   const boost = boosts(index, query, named);
   const wanted = kindBits(query.kinds);
   const first = new TopK<Candidate>(Math.max(k, PRESELECT), better);
@@ -53,7 +55,14 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
       (boost.get(doc) ?? 1) *
       (kindMatch ? KIND_BOOST : 1);
     const coverage = query.totalWeight ? (covered[doc] as number) / query.totalWeight : 0;
-    first.push({ doc, score, coverage, kindMatch, questionOverlap: 0 });
+    first.push({
+      doc,
+      score,
+      coverage,
+      kindMatch,
+      questionOverlap: 0,
+      missed: missedWeight(query, matched[doc] as number),
+    });
   }
   // Second pass over the few best: how closely a reader question of the fact matches this question whole.
   const top = new TopK<Candidate>(k, better);
@@ -80,6 +89,8 @@ function accumulate(index: FactIndex, query: QueryAnalysis) {
   const slotBest = new Float64Array(n);
   const slotSure = new Float64Array(n);
   const slotMark = new Int32Array(n);
+  // Which slots each fact matched, one bit per slot (the first 32 slots; questions are short).
+  const matched = new Uint32Array(n);
   query.slots.forEach((slot, s) => {
     const inSlot: number[] = [];
     for (const { term, weight } of slot.variants) {
@@ -102,9 +113,22 @@ function accumulate(index: FactIndex, query: QueryAnalysis) {
       if (raw[doc] === 0) touched.push(doc);
       raw[doc] = (raw[doc] as number) + (slotBest[doc] as number);
       covered[doc] = (covered[doc] as number) + slot.weight * Math.min(1, slotSure[doc] as number);
+      if (s < 32) matched[doc] = (matched[doc] as number) | (1 << s);
     }
   });
-  return { raw, covered, touched };
+  return { raw, covered, matched, touched };
+}
+
+/** The weightiest subject word (the plan's name aside) missing from a fact, as a share of the weightiest word. */
+function missedWeight(query: QueryAnalysis, matchedBits: number): number {
+  let heaviest = 0;
+  let missed = 0;
+  query.slots.forEach((slot, s) => {
+    if (slot.plan) return;
+    heaviest = Math.max(heaviest, slot.weight);
+    if (s < 32 && !(matchedBits & (1 << s))) missed = Math.max(missed, slot.weight);
+  });
+  return heaviest ? missed / heaviest : 0;
 }
 
 /**
