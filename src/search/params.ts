@@ -27,7 +27,7 @@ export const LENGTH_NORM = 0.2;
 export const SYNONYM_WEIGHT = 0.6;
 export const TYPO_WEIGHT = [1, 0.85, 0.7] as const;
 /** Weight of a word the fact base does not know: it counts against coverage, but less than a known word. */
-export const UNKNOWN_WORD_WEIGHT = 2.5;
+export const UNKNOWN_WORD_WEIGHT = 4;
 /** A bare number ("2022") says little on its own: it counts at this share of its weight. */
 export const NUMBER_WEIGHT = 0.5;
 /** The plan's name beside other subject words counts at this share: it is the subject of nearly everything. */

@@ -37,6 +37,8 @@ export interface SectorIndex {
   readonly labelWords: TypoIndex;
   readonly byWord: ReadonlyMap<string, readonly Label[]>;
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
+  /** Single-word synonym keys, for a misspelt word that has synonyms ("aircarft" → "aircraft"). */
+  readonly synonymWords: TypoIndex;
   readonly stopWords: ReadonlySet<string>;
   readonly alphabetical: readonly Sector[];
 }
@@ -74,6 +76,7 @@ export function buildSectorIndex(
     labelWords: new TypoIndex([...byKey.keys()].filter((k) => !hasHan(k))),
     byWord,
     synonyms,
+    synonymWords: new TypoIndex([...synonyms.keys()].filter((k) => !k.includes(" ") && !hasHan(k))),
     stopWords: lexicon.stopWords,
     alphabetical: [...kb.sectors].sort((a, b) => a.name.localeCompare(b.name)),
   };
@@ -126,7 +129,10 @@ function typoNamed(index: SectorIndex, words: readonly string[]): SectorId[] {
 function synonymNamed(index: SectorIndex, text: string): Map<SectorId, string> {
   const out = new Map<SectorId, string>();
   const words = tokenize(text).filter((w) => !index.stopWords.has(w));
-  for (const key of [words.join(" "), ...words]) {
+  const near = words.flatMap((w) =>
+    index.synonyms.has(w) ? [] : index.synonymWords.near(w).map((n) => n.word),
+  );
+  for (const key of [words.join(" "), ...words, ...near]) {
     for (const member of index.synonyms.get(key) ?? []) {
       const label = index.byKey.get(member.replaceAll(" ", ""));
       if (label && !out.has(label.sectorId)) out.set(label.sectorId, label.label);
@@ -141,7 +147,9 @@ function partialNamed(index: SectorIndex, text: string): Map<SectorId, string> {
   const out = new Map<SectorId, string>();
   const [first, ...rest] = words;
   if (!first) return out;
-  for (const label of index.byWord.get(first) ?? []) {
+  // Shorter labels first: "solar energy" says "energy" more squarely than "new energy vehicles".
+  const labels = [...(index.byWord.get(first) ?? [])].sort((a, b) => a.words.length - b.words.length);
+  for (const label of labels) {
     if (rest.every((w) => label.words.includes(w)) && !out.has(label.sectorId))
       out.set(label.sectorId, label.label);
   }

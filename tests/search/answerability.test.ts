@@ -26,6 +26,7 @@ const candidate = (doc: number, score: number, coverage: number, kindMatch = fal
   coverage,
   kindMatch,
   questionOverlap: 0.5,
+  missed: 0.25,
 });
 
 describe("featuresOf", () => {
@@ -65,6 +66,9 @@ describe("confidenceOf and isAnswerable", () => {
       kindMiss: -1,
       unknownShare: -2,
       questionOverlap: 0,
+      strength: 0,
+      missed: 0,
+      length: 0,
       first: 0,
     },
     bias: -2,
@@ -80,6 +84,9 @@ describe("confidenceOf and isAnswerable", () => {
     kindMiss: 0,
     unknownShare: 0,
     questionOverlap: 0,
+    strength: 0.5,
+    missed: 0,
+    length: 0.2,
     first: 1,
   };
 
