@@ -3,9 +3,9 @@
  * swaps, each counted once), allowed only between whole words of similar length.
  */
 
-/** How many typos a word of this length may carry and still count as that word: none below five letters. */
+/** How many typos a word of this length may carry and still count as that word: none below four letters. */
 export function typoAllowance(length: number): number {
-  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+  return length >= 9 ? 2 : length >= 4 ? 1 : 0;
 }
 
 /**

@@ -26,7 +26,7 @@ describe("editDistance (optimal string alignment)", () => {
 describe("typoAllowance", () => {
   it.each([
     [3, 0],
-    [4, 0],
+    [4, 1],
     [5, 1],
     [8, 1],
     [9, 2],
@@ -65,6 +65,7 @@ describe("TypoIndex", () => {
     ["point", []],
     ["chip", []],
     ["tarif", ["tariff"]],
+    ["fnud", []],
     ["bananas", []],
   ])("%j → %j", (word, expected) => {
     expect(index.near(word).map((n) => n.word)).toEqual(expected);
