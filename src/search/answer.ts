@@ -4,7 +4,7 @@ import { tokenize } from "../text/normalize.ts";
 import { type Calibration, confidenceOf, type Features, featuresOf, isAnswerable } from "./answerability.ts";
 import type { FactIndex } from "./fact-index.ts";
 import { CANDIDATES, DEFAULT_LIMIT, MAX_SUGGESTIONS, RELATIVE_CUTOFF, TYPO_WEIGHT } from "./params.ts";
-import { analyseQuestion, type QueryAnalysis, type RelatedWords } from "./query.ts";
+import { analyseQuestion, type LexicalResource, type QueryAnalysis } from "./query.ts";
 import { type Candidate, scoreFacts } from "./score.ts";
 
 /** A fact that answers a question. */
@@ -45,7 +45,7 @@ export interface AnswerContext {
   calibration: Calibration;
   sectorsNamedIn: (text: string) => SectorId[];
   topicKeys: readonly { topic: Topic; phrases: readonly string[] }[];
-  related?: RelatedWords;
+  lexical?: LexicalResource;
 }
 
 /** Topic names and aliases as stemmed phrases, for spotting the topics a question names. */
@@ -70,7 +70,7 @@ export interface Ranking {
 /** Scores a question's candidate facts and reads their features; no decision yet. */
 export function rankQuestion(context: AnswerContext, input: string, limit = CANDIDATES): Ranking {
   const { index } = context;
-  const query = analyseQuestion(input, index, context.related);
+  const query = analyseQuestion(input, index, context.lexical);
   const namedSectors = context.sectorsNamedIn(query.question);
   const namedTopics = topicsNamedIn(context, query);
   const named = { sectors: namedSectors, topics: namedTopics.map((t) => t.id) };

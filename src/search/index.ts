@@ -11,7 +11,7 @@ import { type Calibration, matchMeaning } from "./answerability.ts";
 import { CALIBRATION } from "./calibration.ts";
 import { buildFactIndex, type FactIndex } from "./fact-index.ts";
 import { compileLexicon } from "./lexicon.ts";
-import type { RelatedWords } from "./query.ts";
+import type { LexicalResource } from "./query.ts";
 import {
   buildSectorIndex,
   resolveSector,
@@ -41,7 +41,7 @@ export interface Search {
 /** Options for experiments (bench, calibration); the bot uses the defaults. */
 export interface SearchOptions {
   calibration?: Calibration;
-  related?: RelatedWords;
+  lexical?: LexicalResource;
 }
 
 /** `Search` plus the inner parts the bench and the calibration read. */
@@ -62,7 +62,7 @@ export function createSearch(kb: KnowledgeBase, options: SearchOptions = {}): Se
     calibration: options.calibration ?? CALIBRATION,
     sectorsNamedIn: (text: string) => sectorsNamedIn(sectors, text, { typos: true }),
     topicKeys: topicKeysOf(kb),
-    ...(options.related ? { related: options.related } : {}),
+    ...(options.lexical ? { lexical: options.lexical } : {}),
   };
   const answer = (question: string, answerOptions?: AnswerOptions) =>
     answerQuestion(context, question, answerOptions);

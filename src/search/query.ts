@@ -39,18 +39,28 @@ export interface QueryAnalysis {
   unknownWeight: number;
 }
 
-/** Optional extra vocabulary: general-language relatives of a word (e.g. WordNet), at a reduced weight. */
-export type RelatedWords = (word: string) => readonly { word: string; weight: number }[];
+/** An optional general-language resource (e.g. WordNet), for experiments: the shipped search uses none. */
+export interface LexicalResource {
+  /** Relatives of a word the facts never use, at a reduced weight. */
+  related?(word: string): readonly { word: string; weight: number }[];
+  /** True for a real word of the language (unstemmed): such a word is never read as a typo of another. */
+  isWord?(word: string): boolean;
+}
 
 const isNumber = (word: string) => /^\d+$/.test(word);
 
 /** Takes a question apart (see `QueryAnalysis`). Pure: the same question always gives the same analysis. */
-export function analyseQuestion(input: string, index: FactIndex, related?: RelatedWords): QueryAnalysis {
+export function analyseQuestion(
+  input: string,
+  index: FactIndex,
+  lexical: LexicalResource = {},
+): QueryAnalysis {
   const question = input.slice(0, MAX_QUESTION_LENGTH);
   const read = readText(question, index.lexicon, true);
   const { han, rest } = splitHan(read.words.join(" "), index.hanTerms, index.lexicon.stopWords);
   // Phrases are read before stop words go, so "come out" stays a phrase.
   const stemmed = rest.map(stem);
+  const spelt = new Map(stemmed.map((w, i) => [w, rest[i] as string]));
   const phrases = phraseSlots(index, stemmed);
   const words = stemmed.filter((w) => !index.lexicon.stopWords.has(w) && !isMisspeltStopWord(index, w));
   const slots: Slot[] = [
@@ -58,7 +68,9 @@ export function analyseQuestion(input: string, index: FactIndex, related?: Relat
       slotOf(index, term, dedupe([...exact(index, term), ...synonymVariants(index, term, 1)])),
     ),
     ...phrases,
-    ...[...new Set(words)].map((word) => slotOf(index, word, wordVariants(index, word, related))),
+    ...[...new Set(words)].map((word) =>
+      slotOf(index, word, wordVariants(index, word, spelt.get(word) ?? word, lexical)),
+    ),
   ];
   const planTerm = index.termIds.get(PLAN_TERM);
   if (read.planNamed && planTerm !== undefined) {
@@ -141,20 +153,26 @@ function phraseSlots(index: FactIndex, words: string[]): Slot[] {
   return slots;
 }
 
-/** The word itself if the index knows it, else its near words (typos); then their synonyms and relatives. */
-function wordVariants(index: FactIndex, word: string, related?: RelatedWords): Variant[] {
+/**
+ * The word itself if the index knows it, else its near words (typos) unless the language knows the word as
+ * spelt; then the synonyms of either, and general-language relatives of a word the facts never use.
+ */
+function wordVariants(index: FactIndex, word: string, spelling: string, lexical: LexicalResource): Variant[] {
   const own = exact(index, word);
+  const typo = !own.length && !lexical.isWord?.(spelling);
   const base = own.length
     ? [{ word, weight: 1 }]
-    : index.typos
-        .near(word)
-        .slice(0, 3)
-        .map((n) => ({ word: n.word, weight: TYPO_WEIGHT[n.distance] ?? 0 }));
+    : typo
+      ? index.typos
+          .near(word)
+          .slice(0, 3)
+          .map((n) => ({ word: n.word, weight: TYPO_WEIGHT[n.distance] ?? 0 }))
+      : [];
   const variants = base.flatMap((b) => exact(index, b.word).map((v) => ({ ...v, weight: b.weight })));
   for (const b of [{ word, weight: 1 }, ...base]) variants.push(...synonymVariants(index, b.word, b.weight));
   // General-language relatives only for words the facts never use: for known words they add noise.
-  if (related && !own.length) {
-    for (const r of related(word))
+  if (lexical.related && !own.length) {
+    for (const r of lexical.related(word))
       variants.push(...exact(index, r.word).map((v) => ({ ...v, weight: r.weight })));
   }
   return dedupe(variants);

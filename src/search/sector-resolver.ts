@@ -2,7 +2,7 @@ import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Sector, SectorId } from "../knowledge/schema.ts";
 import { editDistance, TypoIndex, typoAllowance } from "../text/fuzzy.ts";
 import { hasHan, normalizeKey, normalizeText, tokenize } from "../text/normalize.ts";
-import type { Lexicon } from "./lexicon.ts";
+import { applyRewrites, type Lexicon } from "./lexicon.ts";
 import { MAX_LOOKUP_LENGTH, MAX_SUGGESTIONS } from "./params.ts";
 
 /** The outcome of a look-up: a sector, or none with suggestions. "Not found" is a value. */
@@ -40,6 +40,7 @@ export interface SectorIndex {
   /** Single-word synonym keys, for a misspelt word that has synonyms ("aircarft" → "aircraft"). */
   readonly synonymWords: TypoIndex;
   readonly stopWords: ReadonlySet<string>;
+  readonly lexicon: Lexicon;
   readonly alphabetical: readonly Sector[];
 }
 
@@ -78,6 +79,7 @@ export function buildSectorIndex(
     synonyms,
     synonymWords: new TypoIndex([...synonyms.keys()].filter((k) => !k.includes(" ") && !hasHan(k))),
     stopWords: lexicon.stopWords,
+    lexicon,
     alphabetical: [...kb.sectors].sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
@@ -125,14 +127,15 @@ function typoNamed(index: SectorIndex, words: readonly string[]): SectorId[] {
   return [...out];
 }
 
-/** Sectors whose labels are synonyms of the query's words ("jets" → "airliner" → commercial aircraft). */
-function synonymNamed(index: SectorIndex, text: string): Map<SectorId, string> {
+/**
+ * Sectors whose labels are synonyms of the query's words ("jets" → "airliner" → commercial aircraft); with
+ * `typos`, of the synonym keys a misspelt word is near ("aircarft" → "aircraft").
+ */
+function synonymNamed(index: SectorIndex, text: string, typos = false): Map<SectorId, string> {
   const out = new Map<SectorId, string>();
   const words = tokenize(text).filter((w) => !index.stopWords.has(w));
-  const near = words.flatMap((w) =>
-    index.synonyms.has(w) ? [] : index.synonymWords.near(w).map((n) => n.word),
-  );
-  for (const key of [words.join(" "), ...words, ...near]) {
+  const near = (w: string) => (index.synonyms.has(w) ? [] : index.synonymWords.near(w).map((n) => n.word));
+  for (const key of typos ? words.flatMap(near) : [words.join(" "), ...words]) {
     for (const member of index.synonyms.get(key) ?? []) {
       const label = index.byKey.get(member.replaceAll(" ", ""));
       if (label && !out.has(label.sectorId)) out.set(label.sectorId, label.label);
@@ -186,7 +189,8 @@ export function resolveSector(
   input: string,
   fallback: (q: string) => readonly SectorId[] = () => [],
 ): SectorResolution {
-  const query = input.slice(0, MAX_LOOKUP_LENGTH);
+  // "IT" in capitals is information technology here too.
+  const query = applyRewrites(input.slice(0, MAX_LOOKUP_LENGTH), index.lexicon);
   if (!normalizeText(query)) return { sector: null, suggestions: [] };
   const key = normalizeKey(query);
   const strategies: Strategy[] = [
@@ -196,6 +200,7 @@ export function resolveSector(
     { how: "contains", find: (q) => partialNamed(index, q) },
     { how: "fuzzy", find: () => nearKeys(index, key) },
     { how: "fuzzy", find: (q) => labelsOf(index, typoNamed(index, tokenize(q))) },
+    { how: "fuzzy", find: (q) => synonymNamed(index, q, true) },
   ];
   const suggestions: SectorId[] = [];
   for (const { how, find } of strategies) {
@@ -206,7 +211,15 @@ export function resolveSector(
     }
     for (const id of found.keys()) if (!suggestions.includes(id)) suggestions.push(id);
   }
-  if (!suggestions.length) suggestions.push(...fallback(query));
+  // Nothing named a sector: weaker evidence, in order, until something does.
+  for (const weaker of [
+    () => typoPrefixes(index, normalizeText(query)),
+    () => fallback(query),
+    () => loose(index, query),
+  ]) {
+    if (suggestions.length) break;
+    suggestions.push(...weaker());
+  }
   return {
     sector: null,
     suggestions: suggestions.slice(0, MAX_SUGGESTIONS).map((id) => sectorOf(index, id)),
@@ -261,6 +274,28 @@ function typoPrefixes(index: SectorIndex, text: string): SectorId[] {
     }
   }
   return [...out];
+}
+
+/**
+ * A last resort, closest first: label words within two edits of a word of the query, whatever its length;
+ * for Chinese, labels sharing two characters or more (traditional and simplified forms share many).
+ */
+function loose(index: SectorIndex, query: string): SectorId[] {
+  const found: { id: SectorId; distance: number }[] = [];
+  const chars = new Set([...normalizeText(query)].filter(hasHan));
+  for (const label of chars.size ? index.hanLabels : []) {
+    const shared = [...new Set(label.text)].filter((c) => chars.has(c)).length;
+    if (shared >= 2) found.push({ id: label.sectorId, distance: 3 - shared });
+  }
+  for (const word of tokenize(query).filter((w) => w.length >= 4)) {
+    for (const label of index.labels) {
+      for (const labelWord of label.words) {
+        const distance = editDistance(word, labelWord, 2);
+        if (distance <= 2) found.push({ id: label.sectorId, distance });
+      }
+    }
+  }
+  return [...new Set(found.sort((a, b) => a.distance - b.distance).map((f) => f.id))];
 }
 
 function choice(sector: Sector, via?: string): SectorChoice {

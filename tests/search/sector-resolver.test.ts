@@ -20,7 +20,9 @@ describe("resolveSector", () => {
     ["planes", "commercial-aircraft", "exact"],
     ["aircraft", "commercial-aircraft", "synonym"],
     ["jets", "commercial-aircraft", "synonym"],
-    ["cars", "electric-vehicles", "contains"],
+    ["cars", "electric-vehicles", "synonym"],
+    ["aircarft", "commercial-aircraft", "fuzzy"],
+    ["IT", "telecom", "synonym"],
   ])("%j → %s (%s)", (query, sectorId, how) => {
     const result = search.resolveSector(query);
     expect(result.sector?.id).toBe(sectorId);
