@@ -38,8 +38,14 @@ export interface FactIndex {
   /** Facts that answer a question whose only subject is the plan (from the lexicon). */
   readonly overview: ReadonlySet<number>;
   readonly sectorCount: Uint8Array;
-  readonly factsOfSector: ReadonlyMap<SectorId, Int32Array>;
-  readonly factsOfTopic: ReadonlyMap<string, Int32Array>;
+  /** Per fact: its sectors and its topics as bits (bit positions in `sectorBit` and `topicBit`). */
+  readonly sectorBits: Uint32Array;
+  readonly topicBits: Uint32Array;
+  readonly sectorBit: ReadonlyMap<SectorId, number>;
+  /** The first 32 topics get a bit; a question naming a later topic gets no topic boost. */
+  readonly topicBit: ReadonlyMap<string, number>;
+  /** Work arrays reused by every query (scoring is synchronous, so one set serves all). */
+  readonly scratch: Scratch;
   readonly typos: TypoIndex;
   /** The stop words, so a misspelt one ("abotu", "simpel") is dropped rather than counted unknown. */
   readonly stopTypos: TypoIndex;
@@ -49,6 +55,41 @@ export interface FactIndex {
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   /** Multi-word synonyms as stemmed words ("state aid"), matched in a question as one slot. */
   readonly synonymPhrases: readonly (readonly string[])[];
+}
+
+/** Per-fact work arrays of one query, zeroed again for the facts it touched before the next query. */
+export interface Scratch {
+  raw: Float64Array;
+  covered: Float64Array;
+  slotBest: Float64Array;
+  slotSure: Float64Array;
+  slotMark: Int32Array;
+  matched: Uint32Array;
+  /** Lists of fact positions: those the query touched, and those the current slot touched. */
+  touched: Int32Array;
+  inSlot: Int32Array;
+}
+
+function scratchFor(n: number): Scratch {
+  return {
+    raw: new Float64Array(n),
+    covered: new Float64Array(n),
+    slotBest: new Float64Array(n),
+    slotSure: new Float64Array(n),
+    slotMark: new Int32Array(n),
+    matched: new Uint32Array(n),
+    touched: new Int32Array(n),
+    inSlot: new Int32Array(n),
+  };
+}
+
+/** Bit positions for the first 32 ids, and each fact's ids as bits. */
+function bitsOf<K>(ids: readonly K[], facts: readonly Fact[], of: (f: Fact) => readonly K[]) {
+  const bit = new Map(ids.slice(0, 32).map((id, i) => [id, i]));
+  const bits = Uint32Array.from(facts, (f) =>
+    of(f).reduce((b, id) => (bit.has(id) ? b | (1 << (bit.get(id) as number)) : b), 0),
+  );
+  return { bit, bits };
 }
 
 /** The texts of a fact, by field; keywords and questions stay separate texts so phrases do not run together. */
@@ -157,6 +198,16 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
   const { synonyms, phrases } = synonymTable(kb, lexicon);
   addPhrasePostings(postings, phrases);
   const packed = packPostings(postings, facts.length);
+  const sectors = bitsOf(
+    kb.sectors.map((x) => x.id),
+    facts,
+    (f) => f.sectors,
+  );
+  const topics = bitsOf(
+    kb.topics.map((x) => x.id),
+    facts,
+    (f) => f.topics,
+  );
   const docOf = new Map(facts.map((f, doc) => [f.id, doc]));
   return {
     facts,
@@ -169,8 +220,11 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
     lengthNorm: lengthNorms(lengths),
     kinds,
     sectorCount: Uint8Array.from(facts, (f) => f.sectors.length),
-    factsOfSector: groupFacts(facts, (f) => f.sectors),
-    factsOfTopic: groupFacts(facts, (f) => f.topics),
+    sectorBits: sectors.bits,
+    topicBits: topics.bits,
+    sectorBit: sectors.bit,
+    topicBit: topics.bit,
+    scratch: scratchFor(facts.length),
     typos: new TypoIndex(
       [...postings.keys()].filter((t) => !hasHan(t) && t !== PLAN_TERM && !t.includes(" ")),
     ),
@@ -209,18 +263,6 @@ function packPostings(postings: Map<string, Map<number, number>>, factCount: num
 function lengthNorms(lengths: Float32Array): Float32Array {
   const average = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   return lengths.map((length) => 1 - LENGTH_NORM + (LENGTH_NORM * length) / average);
-}
-
-function groupFacts<K>(facts: readonly Fact[], keys: (f: Fact) => readonly K[]): Map<K, Int32Array> {
-  const lists = new Map<K, number[]>();
-  facts.forEach((fact, doc) => {
-    for (const key of keys(fact)) {
-      const list = lists.get(key);
-      if (list) list.push(doc);
-      else lists.set(key, [doc]);
-    }
-  });
-  return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
 }
 
 function hanTermsOf(

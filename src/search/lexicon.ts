@@ -12,8 +12,10 @@ export interface Cue {
 
 /** `knowledge/lexicon.json` made ready to apply: phrases normalised, cues longest first. */
 export interface Lexicon {
-  /** The plan's names as normalised word lists, longest first (Chinese names are single words). */
-  planNames: readonly (readonly string[])[];
+  /** The plan's names as normalised word lists, by first word, longest first. */
+  planNamesByFirstWord: ReadonlyMap<string, readonly (readonly string[])[]>;
+  /** The plan's Chinese names, longest first: they sit inside runs of characters. */
+  hanPlanNames: readonly string[];
   stopWords: ReadonlySet<string>;
   rewrites: readonly { pattern: RegExp; to: string }[];
   cues: readonly Cue[];
@@ -54,8 +56,24 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
     else examples.push(...entry.words);
   }
   planNames.sort((a, b) => phraseLength(b) - phraseLength(a));
+  const planNamesByFirstWord = new Map<string, string[][]>();
+  const hanPlanNames: string[] = [];
+  for (const name of planNames) {
+    const [first] = name;
+    if (!first) continue;
+    if (name.length === 1 && hasHan(first)) hanPlanNames.push(first);
+    else planNamesByFirstWord.set(first, [...(planNamesByFirstWord.get(first) ?? []), name]);
+  }
   cues.sort((a, b) => b.words.length - a.words.length || phraseLength(b.words) - phraseLength(a.words));
-  return { planNames, stopWords: stopWordSet(stops), rewrites, cues, overviewFactIds, examples };
+  return {
+    planNamesByFirstWord,
+    hanPlanNames,
+    stopWords: stopWordSet(stops),
+    rewrites,
+    cues,
+    overviewFactIds,
+    examples,
+  };
 }
 
 const phraseLength = (words: readonly string[]) => words.join(" ").length;
@@ -72,35 +90,35 @@ function phraseAt(words: readonly string[], start: number, phrase: readonly stri
 
 /**
  * Removes the plan's names from normalised words. Returns the other words and whether a name was there.
- * A Chinese name is cut out of the run of characters that holds it ("中国制造2025的目标" keeps "的目标").
+ * At each word the longest name starting there wins. A Chinese name is cut out of the run of characters
+ * that holds it ("中国制造2025的目标" keeps "的目标").
  */
 export function removePlanNames(
   words: readonly string[],
   lexicon: Lexicon,
 ): { words: string[]; named: boolean } {
   let named = false;
-  let out = [...words];
-  for (const name of lexicon.planNames) {
-    const [only] = name;
-    if (name.length === 1 && only && hasHan(only)) {
-      out = out.map((w) => {
-        if (!w.includes(only)) return w;
+  let out = words as string[];
+  if (out.some(hasHan)) {
+    out = out.flatMap((word) => {
+      let rest = word;
+      for (const name of lexicon.hanPlanNames) {
+        if (!rest.includes(name)) continue;
         named = true;
-        return w.replaceAll(only, " ").trim();
-      });
-      out = out.flatMap((w) => (w ? w.split(/\s+/) : []));
-      continue;
-    }
-    const kept: string[] = [];
-    for (let i = 0; i < out.length; i++) {
-      if (phraseAt(out, i, name)) {
-        named = true;
-        i += name.length - 1;
-      } else kept.push(out[i] as string);
-    }
-    out = kept;
+        rest = rest.replaceAll(name, " ");
+      }
+      return rest === word ? [word] : rest.split(/\s+/).filter(Boolean);
+    });
   }
-  return { words: out, named };
+  const kept: string[] = [];
+  for (let i = 0; i < out.length; ) {
+    const name = lexicon.planNamesByFirstWord.get(out[i] as string)?.find((n) => phraseAt(out, i, n));
+    if (name) {
+      named = true;
+      i += name.length;
+    } else kept.push(out[i++] as string);
+  }
+  return { words: kept, named };
 }
 
 /** The question's type and the answer kinds that fit it, with the words its cue used up. */

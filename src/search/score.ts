@@ -44,26 +44,30 @@ export interface Named {
  * matches the question whole.
  */
 export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named, k: number): Candidate[] {
-  const { raw, covered, matched, touched } = accumulate(index, query);
-  const boost = boosts(index, query, named);
+  const { touched } = accumulate(index, query);
+  const { raw, covered, matched } = index.scratch;
   const wanted = kindBits(query.kinds);
-  const first = new TopK<Candidate>(Math.max(k, PRESELECT), better);
+  const sectorBits = bitsFor(named.sectors, index.sectorBit);
+  const topicBits = bitsFor(named.topics, index.topicBit);
+  const planOnly = query.slots.length > 0 && query.slots.every((s) => s.plan);
+  const first = new TopK<Candidate>(Math.max(k, PRESELECT), better, (c) => c.score);
   for (const doc of touched) {
     const kindMatch = (wanted & (index.kinds[doc] as number)) !== 0;
-    const score =
-      ((raw[doc] as number) / (index.lengthNorm[doc] as number)) *
-      (boost.get(doc) ?? 1) *
-      (kindMatch ? KIND_BOOST : 1);
+    const boost =
+      (kindMatch ? KIND_BOOST : 1) *
+      ((index.sectorBits[doc] as number) & sectorBits
+        ? 1 + (SECTOR_BOOST - 1) / Math.max(1, index.sectorCount[doc] as number)
+        : 1) *
+      ((index.topicBits[doc] as number) & topicBits ? TOPIC_BOOST : 1) *
+      (planOnly && index.overview.has(doc) ? OVERVIEW_BOOST : 1);
+    const score = ((raw[doc] as number) / (index.lengthNorm[doc] as number)) * boost;
+    // Most facts fall below the kept few: skip building their record.
+    if (score < first.floor) continue;
     const coverage = query.totalWeight ? (covered[doc] as number) / query.totalWeight : 0;
-    first.push({
-      doc,
-      score,
-      coverage,
-      kindMatch,
-      questionOverlap: 0,
-      missed: missedWeight(query, matched[doc] as number),
-    });
+    const missed = missedWeight(query, matched[doc] as number);
+    first.push({ doc, score, coverage, kindMatch, questionOverlap: 0, missed });
   }
+  resetScratch(index, touched);
   // Second pass over the few best: how closely a reader question of the fact matches this question whole.
   const top = new TopK<Candidate>(k, better);
   for (const c of first.items) {
@@ -73,6 +77,10 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
   return [...top.items];
 }
 
+function bitsFor<K>(ids: readonly K[], bit: ReadonlyMap<K, number>): number {
+  return ids.reduce((b, id) => (bit.has(id) ? b | (1 << (bit.get(id) as number)) : b), 0);
+}
+
 /** Best first; ties fall to coverage, then to file order, so the same question always gets the same answer. */
 function better(a: Candidate, b: Candidate): boolean {
   if (a.score !== b.score) return a.score > b.score;
@@ -80,19 +88,16 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.doc < b.doc;
 }
 
-/** Per fact: the summed best-variant values of the slots (raw) and the weight of the slots it matched. */
-function accumulate(index: FactIndex, query: QueryAnalysis) {
-  const n = index.facts.length;
-  const raw = new Float64Array(n);
-  const covered = new Float64Array(n);
-  const touched: number[] = [];
-  const slotBest = new Float64Array(n);
-  const slotSure = new Float64Array(n);
-  const slotMark = new Int32Array(n);
-  // Which slots each fact matched, one bit per slot (the first 32 slots; questions are short).
-  const matched = new Uint32Array(n);
+/**
+ * Per fact: the summed best-variant values of the slots (raw), the weight of the slots it matched (covered)
+ * and which slots those were (one bit each, the first 32 slots). Writes into the index's scratch arrays;
+ * returns the facts touched, which `resetScratch` zeroes again.
+ */
+function accumulate(index: FactIndex, query: QueryAnalysis): { touched: Int32Array } {
+  const { raw, covered, slotBest, slotSure, slotMark, matched, touched, inSlot } = index.scratch;
+  let touchedCount = 0;
   query.slots.forEach((slot, s) => {
-    const inSlot: number[] = [];
+    let inSlotCount = 0;
     for (const { term, weight } of slot.variants) {
       const termWeight = weight * (index.idf[term] ?? 0);
       const end = index.offsets[term + 1] ?? 0;
@@ -102,21 +107,32 @@ function accumulate(index: FactIndex, query: QueryAnalysis) {
           slotMark[doc] = s + 1;
           slotBest[doc] = 0;
           slotSure[doc] = 0;
-          inSlot.push(doc);
+          inSlot[inSlotCount++] = doc;
         }
         const value = termWeight * (index.weights[p] as number);
         if (value > (slotBest[doc] as number)) slotBest[doc] = value;
         if (weight > (slotSure[doc] as number)) slotSure[doc] = weight;
       }
     }
-    for (const doc of inSlot) {
-      if (raw[doc] === 0) touched.push(doc);
+    for (let i = 0; i < inSlotCount; i++) {
+      const doc = inSlot[i] as number;
+      if (raw[doc] === 0) touched[touchedCount++] = doc;
       raw[doc] = (raw[doc] as number) + (slotBest[doc] as number);
       covered[doc] = (covered[doc] as number) + slot.weight * Math.min(1, slotSure[doc] as number);
       if (s < 32) matched[doc] = (matched[doc] as number) | (1 << s);
     }
   });
-  return { raw, covered, matched, touched };
+  return { touched: touched.subarray(0, touchedCount) };
+}
+
+function resetScratch(index: FactIndex, touched: Int32Array): void {
+  const { raw, covered, slotMark, matched } = index.scratch;
+  for (const doc of touched) {
+    raw[doc] = 0;
+    covered[doc] = 0;
+    slotMark[doc] = 0;
+    matched[doc] = 0;
+  }
 }
 
 /** The weightiest subject word (the plan's name aside) missing from a fact, as a share of the weightiest word. */
@@ -146,22 +162,4 @@ export function overlapWithQuestions(index: FactIndex, query: QueryAnalysis, doc
     best = Math.max(best, (2 * matched) / (query.slots.length + terms.length));
   }
   return best;
-}
-
-/** Boost factors of the facts of named sectors and topics, and of the overview facts (only those are visited). */
-function boosts(index: FactIndex, query: QueryAnalysis, named: Named): Map<number, number> {
-  const out = new Map<number, number>();
-  if (query.slots.length && query.slots.every((s) => s.plan)) {
-    for (const doc of index.overview) out.set(doc, OVERVIEW_BOOST);
-  }
-  for (const sector of named.sectors) {
-    for (const doc of index.factsOfSector.get(sector) ?? []) {
-      const share = 1 / Math.max(1, index.sectorCount[doc] as number);
-      out.set(doc, Math.max(out.get(doc) ?? 1, 1 + (SECTOR_BOOST - 1) * share));
-    }
-  }
-  for (const topic of named.topics) {
-    for (const doc of index.factsOfTopic.get(topic) ?? []) out.set(doc, (out.get(doc) ?? 1) * TOPIC_BOOST);
-  }
-  return out;
 }

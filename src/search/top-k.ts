@@ -5,10 +5,14 @@
 export class TopK<T> {
   readonly #items: T[] = [];
 
-  /** `better(a, b)` is true when `a` ranks above `b`; ties keep the earlier item first. */
+  /**
+   * `better(a, b)` is true when `a` ranks above `b`; ties keep the earlier item first. `score` gives the
+   * primary key `better` compares first (for `floor`).
+   */
   constructor(
     private readonly k: number,
     private readonly better: (a: T, b: T) => boolean,
+    private readonly score: (item: T) => number = () => Number.NEGATIVE_INFINITY,
   ) {}
 
   push(item: T): void {
@@ -24,6 +28,15 @@ export class TopK<T> {
     }
     items.splice(lo, 0, item);
     if (items.length > this.k) items.pop();
+  }
+
+  /**
+   * Only items scoring at least this can still be kept (−∞ until the buffer is full). `score` reads an
+   * item's primary key, so callers can skip building items that would be dropped.
+   */
+  get floor(): number {
+    const last = this.#items[this.#items.length - 1];
+    return this.#items.length < this.k || last === undefined ? Number.NEGATIVE_INFINITY : this.score(last);
   }
 
   /** The kept items, best first. */
