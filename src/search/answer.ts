@@ -32,6 +32,7 @@ export interface Answer {
   suggestions: { sectors: Sector[]; topics: Topic[]; questions: string[] };
 }
 
+/** How many results `answer` returns, and whether it may decline. */
 export interface AnswerOptions {
   limit?: number;
   /** Return the best facts even below the answerability threshold (for calibration and evaluation). */

@@ -27,6 +27,7 @@ export interface Features {
   first: number;
 }
 
+/** The names of the features, in the order the model reads them. */
 export type FeatureName = keyof Features;
 export const FEATURE_NAMES: readonly FeatureName[] = [
   "coverage",
