@@ -46,6 +46,42 @@ const EnvSchema = z.object({
   ),
   LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` })),
   DATA_DIR: optional(z.string().trim().min(1)),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^postgres(ql)?:\/\/\S+$/,
+        "DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/db",
+      ),
+  ),
+  DATABASE_POOL_SIZE: optional(
+    z.coerce
+      .number({ error: "DATABASE_POOL_SIZE must be a whole number from 1 to 100" })
+      .int("DATABASE_POOL_SIZE must be a whole number from 1 to 100")
+      .min(1, "DATABASE_POOL_SIZE must be a whole number from 1 to 100")
+      .max(100, "DATABASE_POOL_SIZE must be a whole number from 1 to 100"),
+  ),
+  INTERACTIONS_MODE: optional(
+    z.enum(["gateway", "http"], { error: "INTERACTIONS_MODE must be gateway or http" }),
+  ),
+  PORT: optional(
+    z.coerce
+      .number({ error: "PORT must be a port number from 1 to 65535" })
+      .int("PORT must be a port number from 1 to 65535")
+      .min(1, "PORT must be a port number from 1 to 65535")
+      .max(65535, "PORT must be a port number from 1 to 65535"),
+  ),
+  HOST: optional(z.string().trim().min(1)),
+  DISCORD_PUBLIC_KEY: optional(
+    z
+      .string()
+      .trim()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        "DISCORD_PUBLIC_KEY must be the 64 hex characters from the Developer Portal (General Information › Public Key)",
+      ),
+  ),
 });
 
 /** The bot's settings. The token is kept out of `toString`/JSON so it cannot end up in a log by accident. */
@@ -60,6 +96,10 @@ export interface Config {
   };
   logLevel: LogLevel;
   dataDir: string;
+  /** PostgreSQL for the scoreboard when set (several replicas); otherwise SQLite in `dataDir`. */
+  database: { url: string; poolSize: number } | null;
+  /** How interactions arrive: the gateway client (default), or signed HTTP requests from Discord. */
+  interactions: { mode: "gateway" | "http"; host: string; port: number; publicKey: string | undefined };
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; error: string };
@@ -92,6 +132,15 @@ export function parseConfig(env: Record<string, string | undefined> = process.en
       discord,
       logLevel: values.LOG_LEVEL ?? "info",
       dataDir: values.DATA_DIR ?? "./data",
+      database: values.DATABASE_URL
+        ? { url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE ?? 10 }
+        : null,
+      interactions: {
+        mode: values.INTERACTIONS_MODE ?? "gateway",
+        host: values.HOST ?? "0.0.0.0",
+        port: values.PORT ?? 8080,
+        publicKey: values.DISCORD_PUBLIC_KEY?.toLowerCase(),
+      },
     },
   };
 }

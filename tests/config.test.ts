@@ -74,3 +74,44 @@ describe("requireDeployConfig", () => {
     if (!ready.ok) expect(ready.error).toContain(variable);
   });
 });
+
+describe("parseConfig: scale-out settings", () => {
+  const KEY = "a".repeat(64);
+  it("defaults to the gateway, SQLite and port 8080", () => {
+    expect(parseConfig({})).toMatchObject({
+      ok: true,
+      config: { database: null, interactions: { mode: "gateway", port: 8080, host: "0.0.0.0" } },
+    });
+  });
+
+  it("reads HTTP mode, the public key, PostgreSQL and its pool size", () => {
+    expect(
+      parseConfig({
+        INTERACTIONS_MODE: "http",
+        PORT: "9000",
+        DISCORD_PUBLIC_KEY: KEY.toUpperCase(),
+        DATABASE_URL: "postgres://u:p@127.0.0.1:5432/db",
+        DATABASE_POOL_SIZE: "4",
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: {
+        database: { url: "postgres://u:p@127.0.0.1:5432/db", poolSize: 4 },
+        interactions: { mode: "http", port: 9000, publicKey: KEY },
+      },
+    });
+  });
+
+  it.each([
+    [{ INTERACTIONS_MODE: "webhook" }, "INTERACTIONS_MODE"],
+    [{ PORT: "eighty" }, "PORT"],
+    [{ PORT: "70000" }, "PORT"],
+    [{ DISCORD_PUBLIC_KEY: "abc" }, "DISCORD_PUBLIC_KEY"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+  ])("%j names %s", (env, variable) => {
+    const result = parseConfig(env);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(variable);
+  });
+});

@@ -8,12 +8,15 @@ import { type DiscordDouble, startDiscordDouble } from "./discord/double.ts";
 // `npm start` as a user runs it: the real entry file in its own process, configured only by environment.
 const TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";
 
-function start(env: Record<string, string>): {
+function start(
+  env: Record<string, string>,
+  command = "start",
+): {
   child: ChildProcessWithoutNullStreams;
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", command], {
     cwd: process.cwd(),
     // Only PATH from the parent: no token of the developer's shell leaks in.
     env: { PATH: process.env.PATH ?? "", ...env },
@@ -81,11 +84,43 @@ describe("npm start", () => {
     expect(run.output().trim().split("\n")).toHaveLength(1);
   });
 
-  it("without a token: opens the console and says why", async () => {
+  it("without a token and without a terminal: stops with one line saying the token is missing", async () => {
     const run = start({ DATA_DIR: dataDir });
     run.child.stdin.end("/sector robots\n/quit\n");
-    expect(await run.exited).toBe(0);
+    expect(await run.exited).toBe(1);
     expect(run.output()).toContain("DISCORD_TOKEN is not set");
+    expect(run.output().trim().split("\n")).toHaveLength(1);
+  });
+
+  it("an uncaught exception is logged as one JSON line and exits 1", async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "--input-type=module",
+        "-e",
+        'const { installFatalHandlers } = await import("./src/process/fatal.ts"); installFatalHandlers(); setTimeout(() => { throw new Error("boom"); });',
+      ],
+      { cwd: process.cwd(), env: { PATH: process.env.PATH ?? "" } },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(JSON.parse(stderr.trim())).toMatchObject({
+      level: "error",
+      event: "uncaught_exception",
+      error: { message: "boom" },
+    });
+  });
+
+  it("npm run console: opens the console, which answers what is typed", async () => {
+    const run = start({ DATA_DIR: dataDir }, "console");
+    run.child.stdin.end("/sector robots\n/quit\n");
+    expect(await run.exited).toBe(0);
     expect(run.output()).toContain("Robotics");
   });
 });

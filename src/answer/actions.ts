@@ -1,20 +1,21 @@
-import type { KnowledgeBase } from "../knowledge/load.ts";
-import type { Fact } from "../knowledge/schema.ts";
 import { buildFactsReply } from "./ask.ts";
 import { buildTimelineReply } from "./catalogue.ts";
-import type { Action, Reply } from "./reply.ts";
+import type { AnswerContext, Caller } from "./context.ts";
+import { buildLessonReply } from "./lessons.ts";
+import { answerQuizQuestion, quizQuestionReply } from "./quiz.ts";
+import { type Action, factsWithIds, type Reply } from "./reply.ts";
 import { buildSectorReply, buildSectorSourcesReply } from "./sector.ts";
-import { buildLessonReply, buildNoQuestionReply, buildQuizQuestionReply, pickQuestion } from "./study.ts";
 
 /**
- * The reply a button (or a console follow-up) stands for. Ids were validated when the action was decoded.
- * A quiz answer needs the scoreboard, so its adapter answers it; here it is null.
+ * The reply a button (or a console follow-up) stands for, quiz answers included. Ids were validated when
+ * the action was decoded; null when what it points at no longer exists.
  */
-export function replyForAction(
-  kb: KnowledgeBase,
+export async function replyForAction(
+  context: AnswerContext,
   action: Action,
-  random: () => number = Math.random,
-): Reply | null {
+  caller: Caller,
+): Promise<Reply | null> {
+  const { kb } = context.search;
   switch (action.type) {
     case "sector":
     case "sector-facts":
@@ -25,22 +26,23 @@ export function replyForAction(
       return buildSectorReply(kb, sector, action.type === "sector" ? 0 : action.page);
     }
     case "facts": {
-      const facts = action.factIds.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
+      const facts = factsWithIds(kb, action.factIds);
       return facts.length ? buildFactsReply(kb, "More facts", facts) : null;
     }
     case "timeline":
       return buildTimelineReply(kb, action.page);
     case "lesson":
       return action.index < kb.lessons.length ? buildLessonReply(kb, action.index) : null;
-    case "quiz": {
-      const filter = {
-        ...(action.sectorId ? { sectorId: action.sectorId } : {}),
-        ...(action.lesson !== undefined ? { lesson: action.lesson } : {}),
-      };
-      const question = pickQuestion(kb, filter, random);
-      return question ? buildQuizQuestionReply(kb, question, filter) : buildNoQuestionReply(kb, filter);
-    }
+    case "quiz":
+      return quizQuestionReply(
+        kb,
+        {
+          ...(action.sectorId ? { sectorId: action.sectorId } : {}),
+          ...(action.lesson !== undefined ? { lesson: action.lesson } : {}),
+        },
+        context.random,
+      );
     case "quiz-answer":
-      return null;
+      return answerQuizQuestion(context, caller, action.questionId, action.choice);
   }
 }

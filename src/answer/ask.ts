@@ -33,7 +33,7 @@ export function buildAskReply(kb: KnowledgeBase, answer: Answer): Reply {
     titleIsUserText: true,
     footer: `Match ${Math.round(best * 100)}% · H = high confidence, M = medium (attributed to its source)`,
     actions,
-    ephemeral: false,
+    audience: "channel",
   };
 }
 
@@ -47,7 +47,7 @@ export function buildFactsReply(kb: KnowledgeBase, title: string, facts: readonl
     citations,
     footer: "H = high confidence, M = medium (attributed to its source)",
     actions: [],
-    ephemeral: true,
+    audience: "asker",
   };
 }
 
@@ -73,7 +73,7 @@ export function buildNoMatchReply(answer: Answer): Reply {
     facts: [],
     citations: [],
     actions: sectors.map((s) => ({ label: s.name, action: { type: "sector", sectorId: s.id } })),
-    ephemeral: true,
+    audience: "asker",
     miss: true,
   };
 }

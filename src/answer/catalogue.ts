@@ -1,7 +1,6 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorStatus } from "../knowledge/schema.ts";
-import { MATCH_MEANING } from "../search/index.ts";
-import { CONFIDENCE_LABEL, citeFacts, type Reply, STATUS_LABEL } from "./reply.ts";
+import { CONFIDENCE_LABEL, citeFacts, factsWithIds, type Reply, STATUS_LABEL } from "./reply.ts";
 
 const STATUS_ORDER: SectorStatus[] = ["leading", "strong", "mixed", "dependent", "not-rated"];
 
@@ -16,13 +15,17 @@ export function buildSectorsReply(kb: KnowledgeBase): Reply {
   })).filter((f) => f.value);
   return {
     title: "Made in China 2025: the sectors",
-    summary:
-      "Each sector's status comes from the sources named on its card. Open one with /sector, for example `/sector semiconductors`.",
+    summary: [
+      "Each sector's status comes from the sources named on its card. Open one with /sector, for example ",
+      { command: "/sector semiconductors" },
+      ".",
+    ],
     fields,
     facts: [],
     citations: [],
     footer: `${kb.sectors.length} sectors · ${kb.facts.length} facts`,
     actions: [],
+    audience: "channel",
   };
 }
 
@@ -41,13 +44,9 @@ export const OVERVIEW_FACT_IDS = [
   "assessment-made-in-china-2-0-label",
 ] as const;
 
-function factsById(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
-  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
-}
-
 /** `/overview`: what the plan is, with sources. */
 export function buildOverviewReply(kb: KnowledgeBase): Reply {
-  const { facts, citations } = citeFacts(kb, factsById(kb, OVERVIEW_FACT_IDS));
+  const { facts, citations } = citeFacts(kb, factsWithIds(kb, OVERVIEW_FACT_IDS));
   return {
     title: "What is Made in China 2025?",
     summary:
@@ -57,6 +56,7 @@ export function buildOverviewReply(kb: KnowledgeBase): Reply {
     citations,
     footer: "Next: /sectors for the ten key sectors and more, /timeline for what happened since",
     actions: [],
+    audience: "channel",
   };
 }
 
@@ -124,7 +124,7 @@ export function buildTimelineReply(kb: KnowledgeBase, page = 0): Reply {
         ? [{ label: "Later", action: { type: "timeline" as const, page: current + 1 }, primary: true }]
         : []),
     ],
-    ephemeral: current > 0,
+    audience: current > 0 ? "asker" : "channel",
   };
 }
 
@@ -142,45 +142,6 @@ export function buildSourcesReply(kb: KnowledgeBase): Reply {
     citations: kb.sources.map((source, i) => ({ n: i + 1, source })),
     footer: `${kb.sources.length} sources · links are given where we could check them`,
     actions: [],
-  };
-}
-
-/** What each command does, with an example: shared by `/help` and the console. */
-export const COMMAND_HELP = [
-  ["/sector", "A sector's summary, status and sourced facts.", "/sector semiconductors"],
-  [
-    "/ask",
-    "The facts that best answer a question in plain words.",
-    "/ask Which industries does China still depend on?",
-  ],
-  ["/sectors", "All sectors grouped by status.", "/sectors"],
-  ["/overview", "What the plan is: who issued it, its goals and steps, its sectors, its name.", "/overview"],
-  ["/timeline", "Dated milestones since 2015.", "/timeline"],
-  ["/sources", "The sources with links, and what H and M confidence mean.", "/sources"],
-  ["/learn", "A guided path, lesson by lesson, with Back and Next.", "/learn lesson:1"],
-  [
-    "/quiz question",
-    "A question anyone can answer; your first answer counts.",
-    "/quiz question sector:semiconductors",
-  ],
-  ["/quiz scores", "The server's top 10 and your rank.", "/quiz scores"],
-  ["/help", "This list.", "/help"],
-] as const;
-
-/** `/help`. */
-export function buildHelpReply(extra: readonly (readonly [string, string, string])[] = []): Reply {
-  return {
-    title: "mic2025-bot: Made in China 2025, sourced",
-    summary:
-      "Answers come from a curated fact base: every fact cites its source and says how sure it is (H or M). `private:true` shows an answer only to you; `for:@member` addresses it to someone. " +
-      MATCH_MEANING,
-    fields: [...COMMAND_HELP, ...extra].map(([name, what, example]) => ({
-      name,
-      value: `${what}\nExample: \`${example}\``,
-    })),
-    facts: [],
-    citations: [],
-    actions: [],
-    ephemeral: true,
+    audience: "channel",
   };
 }

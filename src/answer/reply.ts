@@ -2,8 +2,21 @@ import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact, SectorId, SectorStatus, Source } from "../knowledge/schema.ts";
 
 /**
+ * A piece of running text that a renderer may set apart. The model says what a piece *is* (the answer,
+ * a command to type, a member); each renderer decides how it looks (Discord: bold, code, a mention).
+ */
+export type Span = string | { strong: string } | { command: string } | { member: string };
+
+/** Text as the reply model holds it: plain, or spans when some words are set apart. */
+export type RichText = string | readonly Span[];
+
+/** Who sees a reply: the member who asked or clicked alone, or everyone in the channel. */
+export type Audience = "asker" | "channel";
+
+/**
  * The platform-neutral reply: what an answer says, built by pure functions and drawn by a renderer
- * (terminal text, or a Discord embed with buttons). It never holds markup of either platform.
+ * (terminal text, or a Discord embed with buttons). It never holds markup of either platform: emphasis,
+ * commands and members are spans, examples and quiz choices are fields of their own.
  */
 export interface Reply {
   title: string;
@@ -13,15 +26,20 @@ export interface Reply {
   status?: SectorStatus;
   /** A line above the body, e.g. the status and its basis. */
   subtitle?: string;
-  summary?: string;
+  /** The four answers of a quiz question, shown above the summary. */
+  choices?: QuizChoice[];
+  summary?: RichText;
   fields: ReplyField[];
   facts: ReplyFact[];
   /** Numbered source notes; facts refer to them by `n`. */
   citations: Citation[];
   footer?: string;
   actions: ReplyAction[];
-  /** Only the asker should see it (a miss, an error, a page of more facts). */
-  ephemeral?: boolean;
+  /**
+   * Who the answer is for: "asker" for a miss, a notice or a page of more facts. The Discord adapter's
+   * `deliveryOf` combines it with the `private` and `for` options and where a click came from.
+   */
+  audience: Audience;
   /** Set when the look-up found nothing: adapters log these so authors see what to write next. */
   miss?: boolean;
 }
@@ -29,7 +47,14 @@ export interface Reply {
 export interface ReplyField {
   name: string;
   value: string;
+  /** A command to type, shown after the value (help lists one per command). */
+  example?: string;
   inline?: boolean;
+}
+
+export interface QuizChoice {
+  letter: string;
+  text: string;
 }
 
 export interface ReplyFact {
@@ -65,6 +90,7 @@ export interface ReplyAction {
   primary?: boolean;
 }
 
+/** How a sector's status reads, in every front end. */
 export const STATUS_LABEL: Record<SectorStatus, string> = {
   leading: "China leads",
   strong: "China is strong",
@@ -73,6 +99,7 @@ export const STATUS_LABEL: Record<SectorStatus, string> = {
   "not-rated": "Not rated by our sources",
 };
 
+/** What H and M mean, for `/sources`. */
 export const CONFIDENCE_LABEL = {
   H: "high confidence: the official text, the publication that made the finding, or two or more independent sources agree",
   M: "medium confidence: one source or a secondary summary, attributed in the text",
@@ -113,7 +140,29 @@ export function citeFacts(
   return { facts: cited, citations };
 }
 
+/** The facts with these ids, in this order; ids the knowledge base does not hold are skipped. */
+export function factsWithIds(kb: KnowledgeBase, ids: readonly string[]): Fact[] {
+  return ids.map((id) => kb.factById.get(id)).filter((f): f is Fact => f !== undefined);
+}
+
 /** "2015, 2024, 2025": the years the facts describe, for a footer. */
 export function asOfYears(facts: readonly Fact[]): string {
   return [...new Set(facts.map((f) => f.asOf).filter((y): y is number => y !== undefined))].sort().join(", ");
+}
+
+/** The words of a rich text without any emphasis: for logs, tests and anything that only reads it. */
+export function plainText(text: RichText | undefined): string {
+  if (text === undefined) return "";
+  if (typeof text === "string") return text;
+  return text
+    .map((span) =>
+      typeof span === "string"
+        ? span
+        : "strong" in span
+          ? span.strong
+          : "command" in span
+            ? span.command
+            : `@${span.member}`,
+    )
+    .join("");
 }

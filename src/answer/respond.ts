@@ -1,25 +1,26 @@
 import { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH, type Search } from "../search/index.ts";
-import { buildAskReply } from "./ask.ts";
-import type { Reply } from "./reply.ts";
+import { ASK_FACTS_SHOWN, ASK_MORE_FACTS, buildAskReply } from "./ask.ts";
+import type { Reply, RichText } from "./reply.ts";
 import { buildSectorNotFoundReply, buildSectorReply } from "./sector.ts";
 
-// One constant per limit, defined by search (what it reads) and re-exported for the commands' options.
+// One constant per limit: search defines what it reads; the commands' options take the same numbers.
 export { MAX_QUESTION_LENGTH };
 /** Sector names are short; anything much longer is not a name. */
 export const MAX_SECTOR_QUERY_LENGTH = MAX_LOOKUP_LENGTH;
 
 /** A reply that only tells the user what to do instead. */
-export function noticeReply(title: string, text: string): Reply {
-  return { title, summary: text, fields: [], facts: [], citations: [], actions: [], ephemeral: true };
+export function noticeReply(title: string, text: RichText): Reply {
+  return { title, summary: text, fields: [], facts: [], citations: [], actions: [], audience: "asker" };
 }
 
 /** `/sector name`: the card, or "did you mean". Shared by the bot and the console. */
 export function respondToSector(search: Search, query: string): Reply {
   if (!query.trim())
-    return noticeReply(
-      "Which sector?",
-      "Type a sector name, for example `/sector semiconductors`, or use /sectors for the list.",
-    );
+    return noticeReply("Which sector?", [
+      "Type a sector name, for example ",
+      { command: "/sector semiconductors" },
+      ", or use /sectors for the list.",
+    ]);
   if (query.length > MAX_SECTOR_QUERY_LENGTH) {
     return noticeReply(
       "That name is too long",
@@ -35,15 +36,15 @@ export function respondToSector(search: Search, query: string): Reply {
 /** `/ask question`: the best facts, or a "no good match" with suggestions. */
 export function respondToQuestion(search: Search, question: string): Reply {
   if (!question.trim())
-    return noticeReply(
-      "What would you like to know?",
-      "Ask a question in plain words, for example `/ask Where does China lead the world?`",
-    );
+    return noticeReply("What would you like to know?", [
+      "Ask a question in plain words, for example ",
+      { command: "/ask Where does China lead the world?" },
+    ]);
   if (question.length > MAX_QUESTION_LENGTH) {
     return noticeReply(
       "That question is too long",
       `Please keep questions under ${MAX_QUESTION_LENGTH} characters; short questions match best.`,
     );
   }
-  return buildAskReply(search.kb, search.answer(question, { limit: 9 }));
+  return buildAskReply(search.kb, search.answer(question, { limit: ASK_FACTS_SHOWN + ASK_MORE_FACTS }));
 }

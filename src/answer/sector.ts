@@ -67,7 +67,7 @@ export function buildSectorReply(kb: KnowledgeBase, sector: Sector, page = 0): R
       .filter(Boolean)
       .join(" · "),
     actions,
-    ephemeral: current > 0,
+    audience: current > 0 ? "asker" : "channel",
   };
 }
 
@@ -82,7 +82,7 @@ export function buildSectorSourcesReply(kb: KnowledgeBase, sector: Sector): Repl
     facts: [],
     citations,
     actions: [{ label: `Back to ${sector.name}`, action: { type: "sector", sectorId: sector.id } }],
-    ephemeral: true,
+    audience: "asker",
   };
 }
 
@@ -105,7 +105,7 @@ export function buildSectorNotFoundReply(
       label: s.name,
       action: { type: "sector", sectorId: s.id },
     })),
-    ephemeral: true,
+    audience: "asker",
     miss: true,
   };
 }

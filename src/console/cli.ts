@@ -1,9 +1,11 @@
-import { buildSectorsReply } from "../answer/catalogue.ts";
-import { renderText } from "../answer/render-text.ts";
-import { respondToQuestion, respondToSector } from "../answer/respond.ts";
+import type { AnswerContext, Caller } from "../answer/context.ts";
+import { type CommandSpec, flattenCommands, type RawArgs } from "../commands/define.ts";
+import { COMMANDS } from "../commands/table.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import type { Fact } from "../knowledge/schema.ts";
 import type { Search } from "../search/index.ts";
+import { parseCommandLine } from "./parse.ts";
+import { renderText } from "./render-text.ts";
 
 /** Where the CLI reads and writes; injected so tests see exactly what a user or a script would. */
 export interface CliIo {
@@ -12,19 +14,6 @@ export interface CliIo {
   /** Opens the lines piped on stdin; undefined when stdin is a terminal (then there is no batch input). */
   stdinLines?: () => AsyncIterable<string>;
 }
-
-export const CLI_USAGE = `Usage: npm run -s cli -- <command> [argument] [--json]
-
-Commands:
-  sector <name>      a sector's summary and facts ("semiconductors", "NEV", "芯片", typos welcome)
-  ask <question>     the facts that best answer a question in plain words
-  sectors            every sector with its status
-  kb                 the whole validated knowledge base
-
-  --json             JSON only on stdout
-  With no argument and lines on stdin, sector and ask answer one query per line (one JSON object per line).
-
-Exit codes: 0 an answer (a "no match" is an answer), 2 a usage error.`;
 
 /** The knowledge base as one JSON object with the keys tools rely on. */
 export function knowledgeAsJson(kb: KnowledgeBase): object {
@@ -98,51 +87,84 @@ export function sectorsJson(kb: KnowledgeBase): object[] {
   }));
 }
 
+/** The JSON view of each command that has one; `--json` on any other is a usage error. */
+const JSON_VIEWS: Record<string, (search: Search, args: RawArgs) => unknown> = {
+  ask: (search, args) => askJson(search, String(args.question ?? "")),
+  sector: (search, args) => sectorJson(search, String(args.name ?? "")),
+  sectors: (search) => sectorsJson(search.kb),
+};
+
+/** The CLI's member: one-shot calls answer with the core's replies; a quiz answer is not a thing here. */
+const CLI_CALLER: Caller = { scope: "cli", userId: "cli" };
+
+function argumentHint(spec: CommandSpec): string {
+  return Object.entries(spec.options)
+    .map(([name, option]) => (option.required ? `<${name}>` : `[${name}]`))
+    .join(" ");
+}
+
+/** Whether `word` names a command the CLI answers: one of the table, or `kb`. */
+export function isCliCommand(word: string): boolean {
+  return word === "kb" || COMMANDS.some((c) => c.name === word);
+}
+
+/** One usage row per command of the table, generated from its options, plus `kb`. */
+export function cliRows(): [string, string][] {
+  return [
+    ...flattenCommands(COMMANDS).map(({ path, spec }): [string, string] => [
+      `${path} ${argumentHint(spec)}${JSON_VIEWS[path] ? " [--json]" : ""}`.replace(/\s+/g, " ").trim(),
+      spec.description,
+    ]),
+    ["kb [--json]", "The whole validated knowledge base"],
+  ];
+}
+
 /** Runs one CLI invocation and returns its exit code. Pure apart from `io`. */
-export async function runCli(argv: readonly string[], search: Search, io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  context: AnswerContext,
+  io: CliIo,
+  usageText = `Usage: npm run -s cli -- <command> [argument] [--json]\n\n${cliRows()
+    .map(([left, right]) => `  ${left}  ${right}`)
+    .join("\n")}`,
+): Promise<number> {
   const json = argv.includes("--json");
-  const [command, ...rest] = argv.filter((a) => a !== "--json");
-  const argument = rest.join(" ");
+  const words = argv.filter((a) => a !== "--json");
   const usage = (message: string) => {
-    io.stderr(`${message}\n\n${CLI_USAGE}\n`);
+    io.stderr(`${message}\n\n${usageText}\n`);
     return 2;
   };
-  const kb = search.kb;
-  switch (command) {
-    case "kb":
-      if (rest.length) return usage("kb takes no argument.");
-      io.stdout(
-        json
-          ? `${JSON.stringify(knowledgeAsJson(kb))}\n`
-          : `${kb.facts.length} facts, ${kb.sectors.length} sectors, ${kb.topics.length} topics, ${kb.sources.length} sources. Add --json for the data.\n`,
-      );
-      return 0;
-    case "sectors":
-      if (rest.length) return usage("sectors takes no argument.");
-      io.stdout(json ? `${JSON.stringify(sectorsJson(kb))}\n` : renderText(buildSectorsReply(kb)));
-      return 0;
-    case "sector":
-    case "ask": {
-      const one = (query: string) =>
-        json
-          ? `${JSON.stringify(command === "sector" ? sectorJson(search, query) : askJson(search, query))}\n`
-          : renderText(
-              command === "sector" ? respondToSector(search, query) : respondToQuestion(search, query),
-            );
-      if (argument.trim()) {
-        io.stdout(one(argument));
-        return 0;
-      }
-      if (!io.stdinLines)
-        return usage(
-          `${command} needs ${command === "sector" ? "a sector name" : "a question"}, or one per line on stdin.`,
-        );
-      for await (const line of io.stdinLines()) {
-        if (line.trim()) io.stdout(one(line));
-      }
-      return 0;
-    }
-    default:
-      return usage(command ? `Unknown command "${command}".` : "No command given.");
+  const { kb } = context.search;
+  if (words[0] === "kb") {
+    if (words.length > 1) return usage("kb takes no argument.");
+    io.stdout(
+      json
+        ? `${JSON.stringify(knowledgeAsJson(kb))}\n`
+        : `${kb.facts.length} facts, ${kb.sectors.length} sectors, ${kb.topics.length} topics, ${kb.sources.length} sources. Add --json for the data.\n`,
+    );
+    return 0;
   }
+  if (!words.length) return usage("No command given.");
+  const parsed = parseCommandLine(COMMANDS, words.join(" "));
+  if (!parsed.ok)
+    return usage(parsed.problem === "unknown-command" ? `Unknown command "${words[0]}".` : parsed.message);
+  const { spec } = parsed;
+  const view = JSON_VIEWS[spec.name];
+  if (json && !view) return usage(`${spec.name} has no --json view.`);
+  const one = async (args: RawArgs) =>
+    json && view
+      ? `${JSON.stringify(view(context.search, args))}\n`
+      : renderText(await spec.run(context, args, CLI_CALLER));
+  // A command that takes one required text and got none reads one per line from stdin.
+  const required = Object.entries(spec.options).filter(([, o]) => o.required && o.type === "string");
+  const [batchOption] = required.length === 1 ? (required[0] ?? []) : [];
+  if (batchOption && !String(parsed.args[batchOption] ?? "").trim()) {
+    if (!io.stdinLines) return usage(`${spec.name} needs a ${batchOption}, or one per line on stdin.`);
+    for await (const line of io.stdinLines()) {
+      if (line.trim()) io.stdout(await one({ ...parsed.args, [batchOption]: line }));
+    }
+    return 0;
+  }
+  io.stdout(await one(parsed.args));
+  return 0;
 }

@@ -1,17 +1,24 @@
 import { createInterface } from "node:readline";
-import type { Search } from "../search/index.ts";
-import { CONSOLE_BANNER, ConsoleSession } from "./session.ts";
+import type { AnswerContext } from "../answer/context.ts";
+import { ConsoleSession, consoleBanner } from "./session.ts";
 
 /**
- * The interactive console (`npm start` without a token): readline with history, the bot's commands, the
- * bot's answers as text. Resolves when the user quits or closes the input.
+ * The interactive console: readline with history, the bot's commands, the bot's answers as text. Resolves
+ * when the user quits or closes the input.
  */
 export function runConsole(
-  search: Search,
-  input: NodeJS.ReadableStream = process.stdin,
-  output: NodeJS.WritableStream = process.stdout,
+  context: AnswerContext,
+  {
+    opened = "asked",
+    input = process.stdin,
+    output = process.stdout,
+  }: {
+    opened?: "no-token" | "asked";
+    input?: NodeJS.ReadableStream;
+    output?: NodeJS.WritableStream;
+  } = {},
 ): Promise<void> {
-  const session = new ConsoleSession(search);
+  const session = new ConsoleSession(context);
   const rl = createInterface({
     input,
     output,
@@ -19,15 +26,26 @@ export function runConsole(
     historySize: 200,
     terminal: (input as { isTTY?: boolean }).isTTY === true,
   });
-  output.write(`${CONSOLE_BANNER}\n\n`);
+  output.write(`${consoleBanner(opened)}\n\n`);
   rl.prompt();
   return new Promise((resolve) => {
+    // Lines are answered one after another, in order, even when an answer waits for the scoreboard.
+    let queue = Promise.resolve();
+    let quit = false;
     rl.on("line", (line) => {
-      const result = session.handleLine(line);
-      if (result.text) output.write(`${result.text}\n`);
-      if (result.quit) rl.close();
-      else rl.prompt();
+      queue = queue.then(async () => {
+        if (quit) return;
+        const result = await session.handleLine(line);
+        if (result.text) output.write(`${result.text}\n`);
+        if (result.quit) {
+          quit = true;
+          rl.close();
+        } else rl.prompt();
+      });
     });
-    rl.on("close", () => resolve());
+    // Piped input may close before its last lines are answered: finish them first.
+    rl.on("close", () => {
+      queue.then(() => resolve());
+    });
   });
 }

@@ -1,12 +1,11 @@
 import { Client, Events, GatewayIntentBits } from "discord.js";
+import type { Scoreboard } from "../answer/scoreboard.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Search } from "../search/index.ts";
-import type { Scoreboard } from "../storage/scoreboard.ts";
-import type { BotCommand } from "./commands/command.ts";
-import { COMMANDS } from "./commands/index.ts";
 import { createCustomIdCodec } from "./custom-id.ts";
 import { createInteractionHandler } from "./dispatcher.ts";
+import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
 
 export interface BotDeps {
   search: Search;
@@ -14,7 +13,7 @@ export interface BotDeps {
   /** The quiz scoreboard; without one, quiz answers are judged but not saved. */
   scoreboard?: Scoreboard | null;
   random?: () => number;
-  commands?: readonly BotCommand[];
+  commands?: readonly SlashCommand[];
   /** REST tuning, for tests against a local double. */
   rest?: { retries?: number; timeout?: number };
 }
@@ -33,7 +32,7 @@ export interface Bot {
  */
 export function createBot(
   config: Config,
-  { search, logger, scoreboard = null, random = Math.random, commands = COMMANDS, rest = {} }: BotDeps,
+  { search, logger, scoreboard = null, random = Math.random, commands = SLASH_COMMANDS, rest = {} }: BotDeps,
 ): Bot {
   const token = config.discord.token;
   if (!token) throw new Error("createBot needs DISCORD_TOKEN; without it, start the console instead");

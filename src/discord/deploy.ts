@@ -1,7 +1,6 @@
 import { REST, Routes } from "discord.js";
 import type { Config } from "../config.ts";
-import type { BotCommand } from "./commands/command.ts";
-import { COMMANDS } from "./commands/index.ts";
+import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
 
 export interface DeployResult {
   scope: "guild" | "global";
@@ -14,7 +13,7 @@ export interface DeployResult {
  */
 export async function deployCommands(
   config: Config,
-  commands: readonly BotCommand[] = COMMANDS,
+  commands: readonly SlashCommand[] = SLASH_COMMANDS,
 ): Promise<DeployResult> {
   const { token, clientId, guildId, apiUrl } = config.discord;
   if (!token || !clientId) throw new Error("deployCommands needs DISCORD_TOKEN and DISCORD_CLIENT_ID");

@@ -3,41 +3,34 @@ import {
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
+  LimitedCollection,
   MessageFlags,
 } from "discord.js";
 import { replyForAction } from "../answer/actions.ts";
-import { DISCORD_LIMITS, truncate } from "../answer/limits.ts";
+import type { AnswerContext, Caller } from "../answer/context.ts";
 import type { Logger } from "../logger.ts";
-import type { BotCommand, CommandContext } from "./commands/command.ts";
-import { COMMANDS, commandsByName } from "./commands/index.ts";
-import { answerQuizButton } from "./commands/quiz.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
+import { DISCORD_LIMITS, truncate } from "./limits.ts";
 import { renderDiscord } from "./render.ts";
+import { SLASH_COMMANDS, type SlashCommand } from "./slash.ts";
+import { deliveryOf } from "./visibility.ts";
 
 export interface DispatcherDeps {
-  context: CommandContext;
+  context: AnswerContext;
   codec: CustomIdCodec;
   logger: Logger;
-  commands?: readonly BotCommand[];
+  commands?: readonly SlashCommand[];
 }
 
 /** How an interaction ended, for the one log line it gets. */
 type Outcome = "answered" | "no-match" | "invalid-button" | "unknown-command" | "duplicate" | "error";
 
-/** Remembers the last `size` ids: Discord may deliver an interaction twice, and a second answer fails. */
-class RecentIds {
-  private readonly ids = new Set<string>();
-  constructor(private readonly size: number) {}
-  /** True when `id` was seen before; records it otherwise. */
-  seen(id: string): boolean {
-    if (this.ids.has(id)) return true;
-    this.ids.add(id);
-    if (this.ids.size > this.size) {
-      const oldest = this.ids.values().next().value;
-      if (oldest !== undefined) this.ids.delete(oldest);
-    }
-    return false;
-  }
+/** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
+const RECENT_IDS = 2000;
+
+/** The scoreboard scope and member of an interaction: its server, or the member's own DM space. */
+export function callerOf(interaction: { guildId: string | null; user: { id: string } }): Caller {
+  return { scope: interaction.guildId ?? `dm:${interaction.user.id}`, userId: interaction.user.id };
 }
 
 const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
@@ -49,9 +42,14 @@ const INVALID_BUTTON =
  * answered once, and logged once with its kind, command, latency and outcome. A handler that throws is
  * logged and answered with a short private message; nothing escapes to discord.js.
  */
-export function createInteractionHandler({ context, codec, logger, commands = COMMANDS }: DispatcherDeps) {
-  const byName = commandsByName(commands);
-  const recent = new RecentIds(2000);
+export function createInteractionHandler({
+  context,
+  codec,
+  logger,
+  commands = SLASH_COMMANDS,
+}: DispatcherDeps) {
+  const byName = new Map(commands.map((c) => [c.data.name, c]));
+  const recent = new LimitedCollection<string, true>({ maxSize: RECENT_IDS });
 
   async function onCommand(
     interaction: ChatInputCommandInteraction,
@@ -66,12 +64,14 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
       });
       return { outcome: "unknown-command" };
     }
-    const reply = await command.execute(context, interaction);
-    const isPrivate = command.shareable && interaction.options.getBoolean("private") === true;
-    const target = command.shareable ? interaction.options.getUser("for") : null;
-    const ephemeral = isPrivate || reply.ephemeral === true;
-    const mention = target && !ephemeral ? target.id : undefined;
-    await interaction.reply(renderDiscord(reply, codec, { ephemeral, ...(mention ? { mention } : {}) }));
+    const reply = await command.execute(context, interaction, callerOf(interaction));
+    // Discord only sends `private` and `for` to commands that declare them (see slashDefinition).
+    const delivery = deliveryOf(reply, {
+      kind: "command",
+      private: interaction.options.getBoolean("private") === true,
+      for: interaction.options.getUser("for")?.id ?? null,
+    });
+    await interaction.reply(renderDiscord(reply, codec, delivery));
     if (reply.miss) {
       // The typed text may sit inside a subcommand (`/quiz question sector:...`).
       const options = interaction.options.data.flatMap((o) => [o, ...(o.options ?? [])]);
@@ -95,19 +95,8 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
 
   async function onButton(interaction: ButtonInteraction): Promise<{ outcome: Outcome }> {
     const action = codec.decode(interaction.customId);
-    if (action?.type === "quiz-answer") {
-      // Answers are private and never change the shared question.
-      const feedback = answerQuizButton(context, interaction, action.questionId, action.choice);
-      if (feedback) {
-        await interaction.reply(renderDiscord(feedback, codec, { ephemeral: true }));
-        return { outcome: "answered" };
-      }
-    }
-    const reply =
-      action && action.type !== "quiz-answer"
-        ? replyForAction(context.search.kb, action, context.random)
-        : null;
-    if (!reply) {
+    const reply = action ? await replyForAction(context, action, callerOf(interaction)) : null;
+    if (!action || !reply) {
       await interaction.reply({
         content: INVALID_BUTTON,
         flags: MessageFlags.Ephemeral,
@@ -115,17 +104,15 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
       });
       return { outcome: "invalid-button" };
     }
-    // A private message is paged in place; a message in the channel stays as it is and the clicker gets
-    // their own private view, so one member's clicks never change what the others see. A new quiz
-    // question from the channel goes to the channel: the group plays together.
-    if (interaction.message.flags.has(MessageFlags.Ephemeral)) {
-      const { flags: _ephemeral, ...message } = renderDiscord(reply, codec);
-      await interaction.update(message);
-    } else {
-      await interaction.reply(
-        renderDiscord(reply, codec, { ephemeral: action?.type !== "quiz" || reply.ephemeral === true }),
-      );
-    }
+    const delivery = deliveryOf(reply, {
+      kind: "click",
+      action,
+      onPrivateMessage: interaction.message.flags.has(MessageFlags.Ephemeral),
+    });
+    // An update keeps the message's own visibility: the rendered message carries no flags then.
+    const { flags, ...message } = renderDiscord(reply, codec, delivery);
+    if (delivery.how === "update") await interaction.update(message);
+    else await interaction.reply({ ...message, ...(flags ? { flags } : {}) });
     return { outcome: "answered" };
   }
 
@@ -145,9 +132,10 @@ export function createInteractionHandler({ context, codec, logger, commands = CO
           ? interaction.customId
           : undefined;
     let result: { outcome: Outcome; query?: string };
-    if (recent.seen(interaction.id)) {
+    if (recent.has(interaction.id)) {
       result = { outcome: "duplicate" };
     } else {
+      recent.set(interaction.id, true);
       try {
         if (interaction.isChatInputCommand()) result = await onCommand(interaction);
         else if (interaction.isAutocomplete()) result = await onAutocomplete(interaction);

@@ -1,15 +1,24 @@
-import { ButtonStyle, ComponentType, escapeMarkdown, MessageFlags } from "discord.js";
+import {
+  ButtonStyle,
+  bold,
+  ComponentType,
+  embedLength,
+  escapeMarkdown,
+  inlineCode,
+  italic,
+  MessageFlags,
+  userMention,
+} from "discord.js";
 import type {
   APIActionRowComponent,
   APIButtonComponent,
   APIEmbed,
   APIEmbedField,
 } from "discord-api-types/v10";
-import { DISCORD_LIMITS, truncate } from "../answer/limits.ts";
-import type { Reply, ReplyFact } from "../answer/reply.ts";
-import { STATUS_LABEL } from "../answer/reply.ts";
+import { type Reply, type ReplyFact, type RichText, STATUS_LABEL } from "../answer/reply.ts";
 import type { SectorStatus } from "../knowledge/schema.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
+import { DISCORD_LIMITS, truncate } from "./limits.ts";
 
 /** The message a reply becomes: plain JSON that discord.js sends as is. */
 export interface DiscordMessage {
@@ -20,6 +29,7 @@ export interface DiscordMessage {
   allowedMentions: { parse: []; users?: string[] };
 }
 
+/** The embed colour of each sector status, green (leads) to red (depends). */
 export const STATUS_COLOUR: Record<SectorStatus, number> = {
   leading: 0x2e7d32,
   strong: 0x7cb342,
@@ -51,10 +61,28 @@ export function escapeUserText(text: string): string {
     .replaceAll("<", "<\u200b");
 }
 
+/** Rich text as Discord markdown: the answer in bold, commands as code, members as mentions. */
+export function markdownOf(text: RichText): string {
+  if (typeof text === "string") return text;
+  return text
+    .map((span) =>
+      typeof span === "string"
+        ? span
+        : "strong" in span
+          ? bold(span.strong)
+          : "command" in span
+            ? inlineCode(span.command)
+            : userMention(span.member),
+    )
+    .join("");
+}
+
 function factLine(fact: ReplyFact, index: number): string {
   const refs = fact.citations.map((n) => `[${n}]`).join("");
-  const context = fact.sector ? `\n  ↳ *${fact.sector.name}: ${STATUS_LABEL[fact.sector.status]}*` : "";
-  return `**${index + 1}.** ${fact.text} ${refs} \`${fact.confidence}\`${context}`;
+  const context = fact.sector
+    ? `\n  ↳ ${italic(`${fact.sector.name}: ${STATUS_LABEL[fact.sector.status]}`)}`
+    : "";
+  return `${bold(`${index + 1}.`)} ${fact.text} ${refs} ${inlineCode(fact.confidence)}${context}`;
 }
 
 /** Joins whole lines while they fit in `max`; the last line is cut only when even it alone is too long. */
@@ -92,33 +120,30 @@ function sourceFields(reply: Reply): APIEmbedField[] {
   return fields;
 }
 
-function embedLength(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.author?.name.length ?? 0) +
-    (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0)
-  );
-}
-
 /**
  * Draws a reply as a Discord message: one embed within every limit (title, description, fields, footer,
- * 6000 in total), buttons in rows of five with stateless ids, nothing that pings.
+ * 6000 in total), buttons in rows of five with stateless ids, nothing that pings but the member `mention`
+ * names. Who sees it is decided before (`deliveryOf`); the renderer draws what it is told.
  */
 export function renderDiscord(
   reply: Reply,
   codec: CustomIdCodec,
-  options: { ephemeral?: boolean; mention?: string } = {},
+  delivery: { ephemeral?: boolean; mention?: string } = {},
 ): DiscordMessage {
   const title = reply.titleIsUserText ? escapeUserText(reply.title) || "(empty)" : reply.title;
+  const choices = reply.choices?.map((c) => `${bold(`${c.letter}.`)} ${c.text}`).join("\n");
   const head = [
-    reply.subtitle && reply.status ? `${STATUS_EMOJI[reply.status]} **${reply.subtitle}**` : reply.subtitle,
-    reply.summary,
+    reply.subtitle && reply.status ? `${STATUS_EMOJI[reply.status]} ${bold(reply.subtitle)}` : reply.subtitle,
+    choices,
+    reply.summary === undefined ? undefined : markdownOf(reply.summary),
   ].filter((part): part is string => Boolean(part));
   const fields: APIEmbedField[] = reply.fields.map((f) => ({
     name: truncate(f.name, DISCORD_LIMITS.fieldName),
-    value: truncate(f.value, DISCORD_LIMITS.fieldValue) || "—",
+    value:
+      truncate(
+        f.example ? `${f.value}\nExample: ${inlineCode(f.example)}` : f.value,
+        DISCORD_LIMITS.fieldValue,
+      ) || "—",
     ...(f.inline ? { inline: true } : {}),
   }));
   fields.push(...sourceFields(reply));
@@ -161,10 +186,10 @@ export function renderDiscord(
   }
 
   const message: DiscordMessage = { embeds: [embed], components, allowedMentions: { parse: [] } };
-  if (options.mention) {
-    message.content = `<@${options.mention}>`;
-    message.allowedMentions = { parse: [], users: [options.mention] };
+  if (delivery.mention) {
+    message.content = userMention(delivery.mention);
+    message.allowedMentions = { parse: [], users: [delivery.mention] };
   }
-  if (options.ephemeral ?? reply.ephemeral) message.flags = MessageFlags.Ephemeral;
+  if (delivery.ephemeral) message.flags = MessageFlags.Ephemeral;
   return message;
 }

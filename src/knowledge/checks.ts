@@ -1,6 +1,6 @@
 import { normalizeKey } from "../text/normalize.ts";
 import { checkEditorial } from "./editorial-checks.ts";
-import type { KnowledgeProblem, KnowledgeRecords, Located } from "./load.ts";
+import type { KnowledgeProblem, KnowledgeRecords, Located } from "./model.ts";
 import { SECTOR_IDS } from "./schema.ts";
 
 /** Each sector needs this many facts so its summary card has something to show. */

@@ -1,4 +1,4 @@
-import type { KnowledgeProblem, KnowledgeRecords } from "./load.ts";
+import type { KnowledgeProblem, KnowledgeRecords } from "./model.ts";
 import type { Source } from "./schema.ts";
 
 /**

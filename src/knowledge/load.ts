@@ -3,73 +3,13 @@ import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkKnowledge } from "./checks.ts";
 import { KNOWLEDGE_FILE_KINDS } from "./files.ts";
-import type {
-  Fact,
-  Lesson,
-  LexiconEntry,
-  QuizQuestion,
-  Sector,
-  SectorId,
-  Source,
-  SynonymGroup,
-  Topic,
-} from "./schema.ts";
+import type { KnowledgeBase, KnowledgeProblem, KnowledgeRecords, LoadResult } from "./model.ts";
+import type { Fact, SectorId } from "./schema.ts";
 
 /** The real fact base shipped with the bot. */
 export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
 
-/** One thing wrong in the knowledge files, located precisely enough for an author to fix it. */
-export interface KnowledgeProblem {
-  /** Path relative to the knowledge folder, e.g. `facts/assessment.json`. */
-  file: string;
-  /** The id of the record at fault, or its position when it has no usable id. */
-  recordId?: string;
-  /** The field at fault, e.g. `sourceIds[0]`. */
-  field?: string;
-  message: string;
-}
-
-/** A record together with the file it came from, so cross-record checks can say where to look. */
-export interface Located<T> {
-  file: string;
-  record: T;
-}
-
-/** Every validated record, still tagged with its file. Input of the cross-record checks. */
-export interface KnowledgeRecords {
-  sources: Located<Source>[];
-  topics: Located<Topic>[];
-  sectors: Located<Sector>[];
-  facts: Located<Fact>[];
-  synonyms: Located<SynonymGroup>[];
-  lexicon: Located<LexiconEntry>[];
-  lessons: Located<Lesson>[];
-  questions: Located<QuizQuestion>[];
-}
-
-/** The validated knowledge base, with look-up maps built once. */
-export interface KnowledgeBase {
-  sources: Source[];
-  topics: Topic[];
-  sectors: Sector[];
-  facts: Fact[];
-  /** Curated synonym groups used to expand questions. */
-  synonyms: SynonymGroup[];
-  /** The search engine's domain rules (plan names, shared words, question cues, example questions). */
-  lexicon: LexiconEntry[];
-  /** The guided learning path, in order. */
-  lessons: Lesson[];
-  /** The quiz questions. */
-  questions: QuizQuestion[];
-  sourceById: ReadonlyMap<string, Source>;
-  topicById: ReadonlyMap<string, Topic>;
-  sectorById: ReadonlyMap<SectorId, Sector>;
-  factById: ReadonlyMap<string, Fact>;
-  /** Facts tagged with each sector, the most specific first. */
-  factsBySector: ReadonlyMap<SectorId, Fact[]>;
-}
-
-export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };
+export type { KnowledgeBase, KnowledgeProblem, KnowledgeRecords, LoadResult, Located } from "./model.ts";
 
 function listJsonFiles(dir: string): string[] {
   const out: string[] = [];

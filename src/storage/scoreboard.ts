@@ -1,41 +1,10 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import type { AnswerRecord, RecordResult, ScoreRow } from "../answer/scoreboard.ts";
+import type { AnswerRow, ScoreDump, ScoreRecordRow, ScoreStore } from "./store.ts";
 
-/** One member's standing in one server. */
-export interface ScoreRow {
-  userId: string;
-  answered: number;
-  correct: number;
-  /** Right answers in a row, up to now. */
-  streak: number;
-  bestStreak: number;
-}
-
-/** What recording an answer did: counted (first answer of this member to this question) or not. */
-export type RecordResult =
-  | { counted: true; correct: boolean; score: ScoreRow }
-  | { counted: false; firstChoice: number; firstCorrect: boolean };
-
-export interface Scoreboard {
-  /** Records a member's answer. Only the first answer of a member to a question counts, even under races. */
-  recordAnswer(input: {
-    guildId: string;
-    userId: string;
-    questionId: string;
-    choice: number;
-    correct: boolean;
-  }): RecordResult;
-  /** The server's best members: most right answers, then fewest answered, then longest best streak. */
-  top(guildId: string, limit?: number): ScoreRow[];
-  /** A member's rank (1-based) and row in their server, or null before their first answer. */
-  rankOf(guildId: string, userId: string): { rank: number; row: ScoreRow; members: number } | null;
-  /** Deletes one server's answers and scores; returns how many members it had. */
-  resetGuild(guildId: string): number;
-  /** Writes a consistent copy of the database to `path` (safe while the bot runs). */
-  backup(path: string): Promise<void>;
-  close(): void;
-}
+export type { RecordResult, Scoreboard, ScoreRow } from "../answer/scoreboard.ts";
 
 /**
  * Schema migrations, applied in order inside a transaction; `PRAGMA user_version` remembers how many ran.
@@ -83,8 +52,11 @@ const toRow = (r: ScoreRecord): ScoreRow => ({
   bestStreak: r.best_streak,
 });
 
-/** Opens (creating if needed) the scoreboard database at `file`, in WAL mode, migrated to the latest schema. */
-export function openScoreboard(file: string, now: () => Date = () => new Date()): Scoreboard {
+/**
+ * Opens (creating if needed) the scoreboard database at `file`, in WAL mode, migrated to the latest schema.
+ * better-sqlite3 is synchronous; the port is asynchronous, so every method resolves at once.
+ */
+export function openScoreboard(file: string, now: () => Date = () => new Date()): ScoreStore {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -131,7 +103,7 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
   const deleteAnswers = db.prepare("DELETE FROM answers WHERE guild_id = ?");
   const deleteScores = db.prepare("DELETE FROM scores WHERE guild_id = ?");
 
-  const record = db.transaction((input: Parameters<Scoreboard["recordAnswer"]>[0]): RecordResult => {
+  const record = db.transaction((input: AnswerRecord): RecordResult => {
     const at = now().toISOString();
     const inserted = insertAnswer.run(
       input.guildId,
@@ -155,7 +127,7 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
     return { counted: true, correct: input.correct, score: toRow(score) };
   });
   // IMMEDIATE takes the write lock up front, so two processes answering at once serialise cleanly.
-  const recordImmediate = (input: Parameters<Scoreboard["recordAnswer"]>[0]) => record.immediate(input);
+  const recordImmediate = (input: AnswerRecord) => record.immediate(input);
 
   const reset = db.transaction((guildId: string) => {
     const members = memberCount.get(guildId)?.n ?? 0;
@@ -164,28 +136,97 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
     return members;
   });
 
+  const allAnswers = db.prepare<
+    [],
+    {
+      guild_id: string;
+      user_id: string;
+      question_id: string;
+      choice: number;
+      correct: number;
+      answered_at: string;
+    }
+  >("SELECT guild_id, user_id, question_id, choice, correct, answered_at FROM answers");
+  const allScores = db.prepare<[], ScoreRecord & { guild_id: string; updated_at: string }>(
+    "SELECT guild_id, user_id, answered, correct, streak, best_streak, updated_at FROM scores",
+  );
+  const insertScore = db.prepare(
+    `INSERT OR IGNORE INTO scores (guild_id, user_id, answered, correct, streak, best_streak, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const dump = db.transaction(
+    (): ScoreDump => ({
+      answers: allAnswers.all().map(
+        (r): AnswerRow => ({
+          guildId: r.guild_id,
+          userId: r.user_id,
+          questionId: r.question_id,
+          choice: r.choice,
+          correct: r.correct === 1,
+          answeredAt: r.answered_at,
+        }),
+      ),
+      scores: allScores
+        .all()
+        .map((r): ScoreRecordRow => ({ guildId: r.guild_id, ...toRow(r), updatedAt: r.updated_at })),
+    }),
+  );
+  const load = db.transaction((rows: ScoreDump) => {
+    let answers = 0;
+    let scores = 0;
+    for (const a of rows.answers)
+      answers += insertAnswer.run(
+        a.guildId,
+        a.userId,
+        a.questionId,
+        a.choice,
+        a.correct ? 1 : 0,
+        a.answeredAt,
+      ).changes;
+    for (const r of rows.scores)
+      scores += insertScore.run(
+        r.guildId,
+        r.userId,
+        r.answered,
+        r.correct,
+        r.streak,
+        r.bestStreak,
+        r.updatedAt,
+      ).changes;
+    return { answers, scores };
+  });
+
+  const rankOf = (guildId: string, userId: string) => {
+    const score = scoreOf.get(guildId, userId);
+    if (!score) return null;
+    const ahead =
+      rankRow.get({
+        guild: guildId,
+        correct: score.correct,
+        answered: score.answered,
+        best: score.best_streak,
+        user: userId,
+      })?.ahead ?? 0;
+    return { rank: ahead + 1, row: toRow(score), members: memberCount.get(guildId)?.n ?? 0 };
+  };
+
   return {
-    recordAnswer: recordImmediate,
-    top: (guildId, limit = 10) => topRows.all(guildId, limit).map(toRow),
-    rankOf(guildId, userId) {
-      const score = scoreOf.get(guildId, userId);
-      if (!score) return null;
-      const ahead =
-        rankRow.get({
-          guild: guildId,
-          correct: score.correct,
-          answered: score.answered,
-          best: score.best_streak,
-          user: userId,
-        })?.ahead ?? 0;
-      return { rank: ahead + 1, row: toRow(score), members: memberCount.get(guildId)?.n ?? 0 };
-    },
-    resetGuild: (guildId) => reset(guildId),
+    kind: "sqlite",
+    recordAnswer: async (input) => recordImmediate(input),
+    top: async (guildId, limit = 10) => topRows.all(guildId, limit).map(toRow),
+    rankOf: async (guildId, userId) => rankOf(guildId, userId),
+    resetGuild: async (guildId) => reset(guildId),
     backup: async (path) => {
       mkdirSync(dirname(path), { recursive: true });
+      rmSync(path, { force: true });
       await db.backup(path);
     },
-    close: () => db.close(),
+    ping: async () => db.open,
+    dump: async () => dump.immediate(),
+    load: async (rows) => load.immediate(rows),
+    close: async () => {
+      db.close();
+    },
   };
 }
 

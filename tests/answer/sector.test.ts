@@ -36,7 +36,7 @@ describe("buildSectorReply", () => {
     const last = buildSectorReply(kb, sector, pages - 1);
     expect(last.actions.map((a) => a.label)).toContain("Previous facts");
     expect(last.actions.map((a) => a.label)).not.toContain("More facts");
-    expect(last.ephemeral).toBe(true);
+    expect(last.audience).toBe("asker");
     // A page number past the end shows the last page rather than nothing.
     expect(buildSectorReply(kb, sector, 99).facts).toEqual(last.facts);
   });
@@ -57,7 +57,7 @@ describe("buildSectorNotFoundReply", () => {
     const sector = kb.sectorById.get("power-equipment");
     if (!sector) throw new Error("no power equipment");
     const reply = buildSectorNotFoundReply("power", { sector: null, suggestions: [sector] });
-    expect(reply.ephemeral).toBe(true);
+    expect(reply.audience).toBe("asker");
     expect(reply.miss).toBe(true);
     expect(reply.summary).toContain("Did you mean Power equipment");
     expect(reply.actions).toEqual([

@@ -25,7 +25,7 @@ async function run(argv: string[], stdinLines?: string[]) {
         }
       : {}),
   };
-  const code = await runCli(argv, search, io);
+  const code = await runCli(argv, { search, scoreboard: null, random: Math.random }, io);
   return { code, stdout, stderr };
 }
 
@@ -122,7 +122,7 @@ describe("runCli", () => {
 
 describe("the real CLI entry", () => {
   const exec = promisify(execFile);
-  const tsx = ["--import", "tsx", "src/cli.ts"];
+  const tsx = ["--import", "tsx", "src/main.ts"];
 
   it("reads queries from stdin and writes only JSON on stdout", async () => {
     const child = exec(process.execPath, [...tsx, "sector", "--json"], { cwd: process.cwd() });

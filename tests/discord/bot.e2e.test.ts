@@ -3,16 +3,12 @@
  * in to the Discord double on 127.0.0.1 and answers interactions. Assertions are on what users would see:
  * the callback type, flags, embed, buttons and allowed mentions the double recorded.
  */
-import type {
-  APIApplicationCommandInteractionDataBasicOption,
-  APIApplicationCommandInteractionDataOption,
-} from "discord-api-types/v10";
+import type { APIApplicationCommandInteractionDataOption } from "discord-api-types/v10";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
-import type { BotCommand } from "../../src/discord/commands/command.ts";
-import { COMMANDS } from "../../src/discord/commands/index.ts";
+import { type SlashCommand as BotCommand, SLASH_COMMANDS as COMMANDS } from "../../src/discord/slash.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
@@ -24,7 +20,18 @@ import {
   startDiscordDouble,
   user,
 } from "./double.ts";
-import { buttonsOf, EPHEMERAL, embedOf, isEphemeral, type Sent, sent, TEST_TOKEN } from "./wire.ts";
+import {
+  bool,
+  buttonsOf,
+  EPHEMERAL,
+  embedOf,
+  isEphemeral,
+  type Sent,
+  sent,
+  str,
+  TEST_TOKEN,
+  userOption,
+} from "./wire.ts";
 
 interface LogLine {
   level: string;
@@ -44,28 +51,10 @@ const buttonId = (callback: RecordedCallback, label: string): string => {
 };
 
 type Option = APIApplicationCommandInteractionDataOption;
-type BasicOption = APIApplicationCommandInteractionDataBasicOption;
-const str = (name: string, value: string, focused = false): BasicOption => ({
-  name,
-  type: ApplicationCommandOptionType.String,
-  value,
-  ...(focused ? { focused } : {}),
-});
-const bool = (name: string, value: boolean): BasicOption => ({
-  name,
-  type: ApplicationCommandOptionType.Boolean,
-  value,
-});
-const userOption = (name: string, id: string): BasicOption => ({
-  name,
-  type: ApplicationCommandOptionType.User,
-  value: id,
-});
 
 /** A command whose handler (and autocomplete) throws: the bot must still answer, privately. */
 const boomCommand: BotCommand = {
   data: { name: "boom", description: "x" },
-  shareable: false,
   execute() {
     throw new Error("boom");
   },
@@ -77,7 +66,6 @@ const boomCommand: BotCommand = {
 /** A command that answers, then throws: the error notice must come as a follow-up, not a second reply. */
 const lateBoomCommand: BotCommand = {
   data: { name: "lateboom", description: "x" },
-  shareable: false,
   async execute(_context, interaction) {
     await interaction.reply({ content: "first answer", allowedMentions: { parse: [] } });
     throw new Error("late boom");

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
-import { COMMANDS } from "../../src/discord/commands/index.ts";
 import { deployCommands } from "../../src/discord/deploy.ts";
+import { SLASH_COMMANDS as COMMANDS } from "../../src/discord/slash.ts";
 import { type DiscordDouble, startDiscordDouble } from "./double.ts";
 
 const TOKEN = "MTAxMDEwMTAxMDEwMTAxMDEw.GabcDE.abcdefghijklmnopqrstuvwxyz0123456789AB";

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { querySet } from "../../eval/query-set.ts";
 import { replyForAction } from "../../src/answer/actions.ts";
 import {
-  buildHelpReply,
   buildOverviewReply,
   buildSectorsReply,
   buildSourcesReply,
@@ -10,15 +9,13 @@ import {
   TIMELINE_PAGE_SIZE,
   timelineFacts,
 } from "../../src/answer/catalogue.ts";
+import { buildLessonReply } from "../../src/answer/lessons.ts";
+import { buildQuizFeedbackReply, buildQuizQuestionReply, buildScoresReply } from "../../src/answer/quiz.ts";
 import type { Reply } from "../../src/answer/reply.ts";
 import { respondToQuestion, respondToSector } from "../../src/answer/respond.ts";
 import { buildSectorReply, buildSectorSourcesReply, sectorPageCount } from "../../src/answer/sector.ts";
-import {
-  buildLessonReply,
-  buildQuizFeedbackReply,
-  buildQuizQuestionReply,
-  buildScoresReply,
-} from "../../src/answer/study.ts";
+import { buildHelpReply } from "../../src/commands/help.ts";
+import { COMMANDS } from "../../src/commands/table.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { escapeUserText, renderDiscord } from "../../src/discord/render.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
@@ -28,10 +25,11 @@ import { limitViolations } from "./limits.ts";
 const kb = loadKnowledgeOrThrow();
 const search = createSearch(kb);
 const codec = createCustomIdCodec(kb);
+const context = { search, scoreboard: null, random: Math.random };
 
 /** Every reply a user can reach: every sector page and its sources, every timeline page, the catalogue, and
  * the answer (and its "More" page) to every query of the search query set. */
-function everyReply(): [string, Reply][] {
+async function everyReply(): Promise<[string, Reply][]> {
   const replies: [string, Reply][] = [];
   for (const sector of kb.sectors) {
     for (let page = 0; page < sectorPageCount(kb, sector); page++)
@@ -45,9 +43,9 @@ function everyReply(): [string, Reply][] {
     ["sectors", buildSectorsReply(kb)],
     ["overview", buildOverviewReply(kb)],
     ["sources", buildSourcesReply(kb)],
-    ["help", buildHelpReply()],
+    ["help", buildHelpReply(COMMANDS)],
   );
-  kb.lessons.forEach((_lesson, i) => replies.push([`lesson ${i + 1}`, buildLessonReply(kb, i)]));
+  for (let i = 0; i < kb.lessons.length; i++) replies.push([`lesson ${i + 1}`, buildLessonReply(kb, i)]);
   for (const question of kb.questions) {
     replies.push([
       `quiz ${question.id}`,
@@ -81,15 +79,43 @@ function everyReply(): [string, Reply][] {
     const reply = respondToQuestion(search, query);
     replies.push([`/ask ${query}`, reply]);
     for (const action of reply.actions) {
-      const next = replyForAction(kb, action.action);
+      const next = await replyForAction(context, action.action, { scope: "test", userId: "test" });
       if (next) replies.push([`/ask ${query} › ${action.label}`, next]);
     }
   }
   return replies;
 }
 
+/** Every text a reply model holds, spans unwrapped; the echo of what a user typed aside. */
+function textsOf(reply: Reply): string[] {
+  const spans =
+    typeof reply.summary === "string" || reply.summary === undefined ? [reply.summary] : reply.summary;
+  return [
+    reply.titleIsUserText ? undefined : reply.title,
+    reply.subtitle,
+    ...spans.map((span) => (typeof span === "object" ? Object.values(span)[0] : span)),
+    ...reply.fields.flatMap((f) => [f.name, f.value, f.example]),
+    ...(reply.choices ?? []).map((c) => c.text),
+    ...reply.facts.map((f) => f.text),
+    reply.footer,
+    ...reply.actions.map((a) => a.label),
+  ].filter((text): text is string => typeof text === "string");
+}
+
+describe("the reply model", () => {
+  it("holds content, not markup: no bold, code or mention syntax in any reply a user can reach", async () => {
+    const markup = (await everyReply()).flatMap(([name, reply]) =>
+      textsOf(reply)
+        .filter((text) => /\*\*|`|<@/.test(text))
+        .map((text) => `${name}: ${text}`),
+    );
+    expect(markup).toEqual([]);
+  });
+});
+
+const allReplies = await everyReply();
 describe("every reply fits Discord's limits", () => {
-  const replies = everyReply();
+  const replies = allReplies;
 
   it("covers every sector page, timeline page and query of the query set", () => {
     expect(replies.length).toBeGreaterThan(400);

@@ -14,7 +14,7 @@ import type {
 import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { truncate } from "../../src/answer/limits.ts";
-import { CHOICE_LETTERS, quizQuestionsFor } from "../../src/answer/study.ts";
+import { CHOICE_LETTERS, quizQuestionsFor } from "../../src/answer/quiz.ts";
 import { parseConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
 import { factCode } from "../../src/discord/custom-id.ts";
@@ -317,14 +317,14 @@ describe("study tools end to end: /learn, /quiz and the scoreboard through the D
       );
       expect(descriptionOf(notQuite)).toContain("Your score here: 0 right of 1, streak 0 (best 0).");
 
-      const before = scoreboard.rankOf(double.guildId, MEMBER_2)?.row;
+      const before = (await scoreboard.rankOf(double.guildId, MEMBER_2))?.row;
       const again = await click(answerId(question, question.answer), member(MEMBER_2));
       expect(again.type).toBe(4);
       expect(isEphemeral(again)).toBe(true);
       expect(titleOf(again)).toBe("You already answered this one");
       expect(descriptionOf(again)).toContain(`Your first answer (${CHOICE_LETTERS[wrong]}) counts.`);
       expect(descriptionOf(again)).not.toContain("and it was right");
-      expect(scoreboard.rankOf(double.guildId, MEMBER_2)?.row).toEqual(before);
+      expect((await scoreboard.rankOf(double.guildId, MEMBER_2))?.row).toEqual(before);
       expect(before).toMatchObject({ answered: 1, correct: 0 });
 
       // "Another question" on the channel's question posts a new one in the channel, not an edit.

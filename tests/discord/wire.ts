@@ -1,4 +1,8 @@
-import type { APIEmbed } from "discord-api-types/v10";
+import {
+  type APIEmbed,
+  ApplicationCommandOptionType,
+  type APIApplicationCommandInteractionDataBasicOption as BasicOption,
+} from "discord-api-types/v10";
 import { expect } from "vitest";
 import type { RecordedCallback } from "./double.ts";
 
@@ -29,3 +33,21 @@ export const isEphemeral = (callback: RecordedCallback) => ((sent(callback).flag
 
 export const buttonsOf = (callback: RecordedCallback) =>
   (sent(callback).components ?? []).flatMap((row) => row.components);
+
+/** Option values as a member's client sends them. */
+export const str = (name: string, value: string, focused = false): BasicOption => ({
+  name,
+  type: ApplicationCommandOptionType.String,
+  value,
+  ...(focused ? { focused } : {}),
+});
+export const bool = (name: string, value: boolean): BasicOption => ({
+  name,
+  type: ApplicationCommandOptionType.Boolean,
+  value,
+});
+export const userOption = (name: string, id: string): BasicOption => ({
+  name,
+  type: ApplicationCommandOptionType.User,
+  value: id,
+});

@@ -7,10 +7,10 @@ import {
   loadKnowledgeFromTexts,
   readKnowledgeTexts,
 } from "../../src/knowledge/load.ts";
-import { SECTOR_IDS } from "../../src/knowledge/schema.ts";
 
 const realTexts = readKnowledgeTexts();
 
+// biome-ignore lint/suspicious/noExplicitAny: fixtures edit parsed JSON freely; a type would only restate the zod schema.
 type Json = any;
 
 /** Loads the real knowledge files after `mutate` has edited their parsed JSON: a broken fixture. */
@@ -47,15 +47,6 @@ describe("the real knowledge folder", () => {
 
   it("loads with no problems", () => {
     expect(problemsOf(result).map(formatProblem)).toEqual([]);
-  });
-
-  it("holds all 17 sectors, each with a summary and at least two facts", () => {
-    if (!result.ok) throw new Error("knowledge did not load");
-    expect(result.kb.sectors.map((s) => s.id).sort()).toEqual([...SECTOR_IDS].sort());
-    for (const sector of result.kb.sectors) {
-      expect(sector.summary.length, sector.id).toBeGreaterThan(40);
-      expect(result.kb.factsBySector.get(sector.id)?.length ?? 0, sector.id).toBeGreaterThanOrEqual(2);
-    }
   });
 
   it("cites the assessment as a public post of mid-2025 with a link free of tracking parameters", () => {

@@ -1,0 +1,253 @@
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIApplicationCommandInteraction,
+  APIApplicationCommandInteractionDataOption,
+  APIInteraction,
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+  APIMessageApplicationCommandInteractionData,
+  APIMessageComponentInteraction,
+} from "discord-api-types/v10";
+import { replyForAction } from "../answer/actions.ts";
+import type { AnswerContext, Caller } from "../answer/context.ts";
+import type { Reply } from "../answer/reply.ts";
+import { type CommandEntry, findCommand, type RawArgs } from "../commands/define.ts";
+import { COMMANDS } from "../commands/table.ts";
+import type { Logger } from "../logger.ts";
+import type { CustomIdCodec } from "./custom-id.ts";
+import { type DiscordMessage, renderDiscord } from "./render.ts";
+import { suggestionsFor } from "./slash.ts";
+import { deliveryOf } from "./visibility.ts";
+
+/*
+ * Interactions as Discord's JSON, answered without discord.js's live objects: the HTTP interactions
+ * endpoint's route to the core. The same command table, the same `deliveryOf`, the same `renderDiscord` as
+ * the gateway dispatcher, so both transports give the same replies; only the reading of options (JSON
+ * instead of `interaction.options`) and the envelope (a response body instead of a REST call) differ.
+ */
+
+// Discord's numbers (discord-api-types is a type-only dependency here).
+const PING = 1;
+const APPLICATION_COMMAND = 2;
+const MESSAGE_COMPONENT = 3;
+const AUTOCOMPLETE = 4;
+const CHAT_INPUT = 1;
+const MESSAGE_COMMAND = 3;
+const SUB_COMMAND = 1;
+const EPHEMERAL = 64;
+const BUTTON = 2;
+
+const ERROR_MESSAGE = "Something went wrong on our side while answering. Please try again in a moment.";
+const UNKNOWN_COMMAND =
+  "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.";
+const INVALID_BUTTON =
+  "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.";
+
+/** A message context-menu command: the target message's text in, a reply out (none registered yet). */
+export type MessageCommand = (
+  context: AnswerContext,
+  target: { id: string; content: string; authorId: string | undefined },
+  caller: Caller,
+) => Reply | Promise<Reply>;
+
+export interface RawDeps {
+  context: AnswerContext;
+  codec: CustomIdCodec;
+  logger: Logger;
+  commands?: readonly CommandEntry[];
+  messageCommands?: Readonly<Record<string, MessageCommand>>;
+  /** Where the interaction webhook lives (`DISCORD_API_URL`), for answers that miss the deadline. */
+  apiUrl: string;
+  /** How long to wait for an answer before deferring it and sending it through the webhook (ms). */
+  deadlineMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** The message body Discord's API takes: snake_case `allowed_mentions`. */
+export function toApiMessage(message: DiscordMessage): APIInteractionResponseCallbackData {
+  const { allowedMentions, flags, ...rest } = message;
+  return {
+    ...rest,
+    allowed_mentions: allowedMentions,
+    ...(flags ? { flags } : {}),
+  } as APIInteractionResponseCallbackData;
+}
+
+const notice = (content: string): APIInteractionResponse => ({
+  type: 4,
+  data: { content, flags: EPHEMERAL, allowed_mentions: { parse: [] } },
+});
+
+/** The member who acted and the scoreboard scope: a server, or the member's own DM space (as callerOf). */
+function callerOfRaw(raw: APIInteraction): Caller {
+  const userId = raw.member?.user.id ?? raw.user?.id ?? "unknown";
+  return { scope: raw.guild_id ?? `dm:${userId}`, userId };
+}
+
+type Options = readonly APIApplicationCommandInteractionDataOption[];
+
+/** The subcommand named and the options that apply to it. */
+function flatten(options: Options | undefined): { sub: string | null; options: Options } {
+  const first = options?.[0];
+  if (first && first.type === SUB_COMMAND) return { sub: first.name, options: first.options ?? [] };
+  return { sub: null, options: options ?? [] };
+}
+
+const optionValue = (options: Options, name: string) => {
+  const found = options.find((o) => o.name === name);
+  return found && "value" in found ? found.value : undefined;
+};
+
+/**
+ * Answers one verified interaction. Returns the HTTP response body; never throws (an error is a private
+ * apology, as in the gateway dispatcher). An answer slower than the deadline is deferred (type 5) and sent
+ * later to the interaction webhook with the interaction token: no bot token needed.
+ */
+export function createRawInteractionHandler(deps: RawDeps) {
+  const { context, codec, logger, apiUrl } = deps;
+  const commands = deps.commands ?? COMMANDS;
+  const messageCommands = deps.messageCommands ?? {};
+  const deadlineMs = deps.deadlineMs ?? 2500;
+  const doFetch = deps.fetch ?? fetch;
+
+  async function command(raw: APIApplicationCommandInteraction): Promise<APIInteractionResponse> {
+    const caller = callerOfRaw(raw);
+    if ((raw.data.type as number) === MESSAGE_COMMAND) {
+      const data = raw.data as APIMessageApplicationCommandInteractionData;
+      const run = messageCommands[data.name];
+      const target = data.resolved?.messages?.[data.target_id];
+      if (!run || !target) return notice(UNKNOWN_COMMAND);
+      const reply = await run(
+        context,
+        { id: target.id, content: target.content, authorId: target.author?.id },
+        caller,
+      );
+      const delivery = deliveryOf(reply, { kind: "command", private: false, for: null });
+      return { type: 4, data: toApiMessage(renderDiscord(reply, codec, delivery)) };
+    }
+    if ((raw.data.type as number) !== CHAT_INPUT) return notice(UNKNOWN_COMMAND);
+    const { sub, options } = flatten("options" in raw.data ? (raw.data.options as Options) : undefined);
+    const spec = findCommand(commands, raw.data.name, sub);
+    if (!spec) return notice(UNKNOWN_COMMAND);
+    const args: RawArgs = {};
+    for (const [name, option] of Object.entries(spec.options)) {
+      const value = optionValue(options, name);
+      if (option.type === "string" && typeof value === "string") args[name] = value;
+      if (option.type === "integer" && typeof value === "number") args[name] = value;
+    }
+    const reply = await spec.run(context, args, caller);
+    const forUser = optionValue(options, "for");
+    const delivery = deliveryOf(reply, {
+      kind: "command",
+      private: optionValue(options, "private") === true,
+      for: typeof forUser === "string" ? forUser : null,
+    });
+    return { type: 4, data: toApiMessage(renderDiscord(reply, codec, delivery)) };
+  }
+
+  async function component(raw: APIMessageComponentInteraction): Promise<APIInteractionResponse> {
+    if ((raw.data.component_type as number) !== BUTTON) return notice(INVALID_BUTTON);
+    const action = codec.decode(raw.data.custom_id);
+    const reply = action ? await replyForAction(context, action, callerOfRaw(raw)) : null;
+    if (!action || !reply) return notice(INVALID_BUTTON);
+    const delivery = deliveryOf(reply, {
+      kind: "click",
+      action,
+      onPrivateMessage: ((raw.message.flags ?? 0) & EPHEMERAL) !== 0,
+    });
+    // An update keeps the message's own visibility: the rendered message carries no flags then.
+    const { flags, ...message } = renderDiscord(reply, codec, delivery);
+    return delivery.how === "update"
+      ? { type: 7, data: toApiMessage(message) }
+      : { type: 4, data: toApiMessage({ ...message, ...(flags ? { flags } : {}) }) };
+  }
+
+  function autocomplete(raw: APIApplicationCommandAutocompleteInteraction): APIInteractionResponse {
+    const { sub, options } = flatten(raw.data.options as Options);
+    const spec = findCommand(commands, raw.data.name, sub);
+    const focused = options.find((o) => "focused" in o && o.focused);
+    const option = focused ? spec?.options[focused.name] : undefined;
+    const choices =
+      focused && "value" in focused && option?.type === "string" && option.suggest
+        ? suggestionsFor(context.search, option.suggest, String(focused.value))
+        : [];
+    return { type: 8, data: { choices } };
+  }
+
+  function route(raw: APIInteraction): Promise<APIInteractionResponse> | APIInteractionResponse {
+    switch (raw.type as number) {
+      case PING:
+        return { type: 1 };
+      case APPLICATION_COMMAND:
+        return command(raw as APIApplicationCommandInteraction);
+      case MESSAGE_COMPONENT:
+        return component(raw as APIMessageComponentInteraction);
+      case AUTOCOMPLETE:
+        return autocomplete(raw as APIApplicationCommandAutocompleteInteraction);
+      default:
+        return notice("This kind of interaction is not supported.");
+    }
+  }
+
+  /** Sends an answer that missed the deadline as the edit of the deferred original message. */
+  async function sendLate(raw: APIInteraction, late: APIInteractionResponse): Promise<void> {
+    const data: APIInteractionResponseCallbackData =
+      "data" in late && late.data && "embeds" in late.data
+        ? late.data
+        : { content: ERROR_MESSAGE, allowed_mentions: { parse: [] } };
+    // The deferred message's visibility was set when it was deferred; an edit cannot change it.
+    const { flags: _flags, ...body } = data;
+    const url = `${apiUrl}/v10/webhooks/${raw.application_id}/${raw.token}/messages/@original`;
+    const response = await doFetch(url, {
+      method: "PATCH",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`webhook edit answered ${response.status}`);
+  }
+
+  return async function answer(raw: APIInteraction): Promise<APIInteractionResponse> {
+    const started = performance.now();
+    const kind = raw.type as number;
+    // For the log line only; the payload may be anything that was signed, so read it defensively.
+    const data = (raw as { data?: { name?: unknown; custom_id?: unknown } | null }).data;
+    const label = kind === MESSAGE_COMPONENT ? data?.custom_id : data?.name;
+    const name = typeof label === "string" ? label.slice(0, 100) : undefined;
+    let outcome = "answered";
+    const work = Promise.resolve()
+      .then(() => route(raw))
+      .catch((error: unknown) => {
+        outcome = "error";
+        logger.error("interaction_failed", { kind, command: name, error });
+        return kind === AUTOCOMPLETE ? { type: 8 as const, data: { choices: [] } } : notice(ERROR_MESSAGE);
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), deadlineMs);
+    });
+    const first = await Promise.race([work, late]);
+    clearTimeout(timer);
+    let response: APIInteractionResponse;
+    if (first !== "late") response = first;
+    else if (kind === AUTOCOMPLETE) {
+      // Autocomplete cannot be deferred: an empty list now beats no list.
+      outcome = "late";
+      response = { type: 8, data: { choices: [] } };
+    } else {
+      outcome = "deferred";
+      // "Thinking…" privately; the answer follows through the webhook with the interaction token.
+      response = { type: 5, data: { flags: EPHEMERAL } };
+      work
+        .then((done) => sendLate(raw, done))
+        .catch((error: unknown) => logger.error("late_answer_failed", { kind, command: name, error }));
+    }
+    logger.info("interaction", {
+      transport: "http",
+      kind,
+      command: name,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      outcome,
+    });
+    return response;
+  };
+}

@@ -1,0 +1,80 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { signedHeaders, testKeyPair } from "./sign.ts";
+
+// `INTERACTIONS_MODE=http npm start` as a deployment runs it: the real entry in its own process.
+const dataDir = mkdtempSync(join(tmpdir(), "mic2025-http-entry-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
+    cwd: process.cwd(),
+    env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (d) => {
+    output += d;
+  });
+  child.stderr.on("data", (d) => {
+    output += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+describe("INTERACTIONS_MODE=http npm start", () => {
+  it("without DISCORD_PUBLIC_KEY: one line, exit 1", async () => {
+    const run = start({ INTERACTIONS_MODE: "http" });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain("DISCORD_PUBLIC_KEY is not set");
+    expect(run.output().trim().split("\n")).toHaveLength(1);
+  });
+
+  it("serves /healthz and signed interactions without a bot token, and stops cleanly on SIGTERM", async () => {
+    const keys = testKeyPair();
+    const port = await freePort();
+    const run = start({
+      INTERACTIONS_MODE: "http",
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+    });
+    await expect.poll(() => run.output(), { timeout: 15_000 }).toContain('"event":"listening"');
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(await health.json()).toMatchObject({
+      mode: "http",
+      scoreboard: { kind: "sqlite", reachable: true },
+    });
+    const body = JSON.stringify({
+      type: 2,
+      id: "1",
+      token: "t",
+      application_id: "2",
+      guild_id: "3",
+      member: { user: { id: "100000000000000001", username: "tester" } },
+      data: { id: "9", name: "sector", type: 1, options: [{ type: 3, name: "name", value: "chips" }] },
+    });
+    const response = await fetch(`http://127.0.0.1:${port}/interactions`, {
+      method: "POST",
+      headers: signedHeaders(keys.privateKey, body),
+      body,
+    });
+    const json = (await response.json()) as { type: number; data: { embeds: { title: string }[] } };
+    expect(json.type).toBe(4);
+    expect(json.data.embeds[0]?.title).toContain("Semiconductors");
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * The HTTP interactions endpoint, in-process on 127.0.0.1: signatures and limits first, then parity with
+ * the gateway: the same interaction payloads go to the production gateway bot (through the Discord double)
+ * and to the HTTP endpoint, and must get the same response type and body.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Scoreboard } from "../../src/answer/scoreboard.ts";
+import { parseConfig } from "../../src/config.ts";
+import { type Bot, createBot } from "../../src/discord/bot.ts";
+import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
+import { createRawInteractionHandler } from "../../src/discord/raw.ts";
+import { createInteractionsServer } from "../../src/http/server.ts";
+import { publicKeyFromHex } from "../../src/http/verify.ts";
+import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import { createLogger } from "../../src/logger.ts";
+import { createSearch } from "../../src/search/index.ts";
+import { openScoreboard } from "../../src/storage/scoreboard.ts";
+import { type DiscordDouble, startDiscordDouble, user } from "../discord/double.ts";
+import { bool, str, TEST_TOKEN } from "../discord/wire.ts";
+import { signedHeaders, testKeyPair } from "./sign.ts";
+
+const search = createSearch(loadKnowledgeOrThrow());
+const keys = testKeyPair();
+const lines: string[] = [];
+const logger = createLogger("info", (line) => lines.push(line));
+
+async function startHttp(scoreboard: Scoreboard, extra: { deadlineMs?: number; fetch?: typeof fetch } = {}) {
+  const answer = createRawInteractionHandler({
+    context: { search, scoreboard, random: () => 0 },
+    codec: createCustomIdCodec(search.kb),
+    logger,
+    apiUrl: "http://127.0.0.1:9/api",
+    ...extra,
+  });
+  const server = createInteractionsServer({
+    publicKey: publicKeyFromHex(keys.publicKeyHex),
+    handle: (i) => answer(i as never),
+    health: async () => ({
+      mode: "http",
+      knowledgeBase: "test",
+      scoreboard: { reachable: await scoreboard.ping() },
+    }),
+    logger,
+    maxBodyBytes: 64 * 1024,
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+async function post(url: string, payload: unknown, headers?: Record<string, string>) {
+  const body = typeof payload === "string" ? payload : JSON.stringify(payload);
+  const response = await fetch(`${url}/interactions`, {
+    method: "POST",
+    headers: headers ?? signedHeaders(keys.privateKey, body),
+    body,
+  });
+  return { status: response.status, json: (await response.json()) as { type: number; data?: unknown } };
+}
+
+describe("the HTTP interactions endpoint", () => {
+  let server: Server;
+  let url: string;
+  let board: Scoreboard;
+  beforeAll(async () => {
+    board = openScoreboard(":memory:");
+    ({ server, url } = await startHttp(board));
+  });
+  afterAll(async () => {
+    server.close();
+    await board.close();
+  });
+
+  it("answers a signed PING with PONG", async () => {
+    expect(await post(url, { type: 1 })).toEqual({ status: 200, json: { type: 1 } });
+  });
+
+  it("refuses a missing, wrong or stale signature with 401", async () => {
+    const body = JSON.stringify({ type: 1 });
+    expect((await post(url, body, { "content-type": "application/json" })).status).toBe(401);
+    const other = testKeyPair();
+    expect((await post(url, body, signedHeaders(other.privateKey, body))).status).toBe(401);
+    const good = signedHeaders(keys.privateKey, body);
+    expect((await post(url, JSON.stringify({ type: 2 }), good)).status).toBe(401);
+    expect((await post(url, body, { ...good, "x-signature-ed25519": "zz" })).status).toBe(401);
+    const old = Math.floor(Date.now() / 1000) - 301;
+    expect((await post(url, body, signedHeaders(keys.privateKey, body, old))).status).toBe(401);
+  });
+
+  it("refuses a wrong content type, an oversized body and malformed JSON at once", async () => {
+    const body = JSON.stringify({ type: 1 });
+    const headers = { ...signedHeaders(keys.privateKey, body), "content-type": "text/plain" };
+    expect((await post(url, body, headers)).status).toBe(415);
+    const big = JSON.stringify({ type: 1, pad: "x".repeat(70 * 1024) });
+    expect((await post(url, big)).status).toBe(413);
+    expect((await post(url, "{not json")).status).toBe(400);
+    expect((await post(url, "[]")).status).toBe(400);
+    expect((await fetch(`${url}/interactions`)).status).toBe(405);
+    expect((await fetch(`${url}/nope`)).status).toBe(404);
+  });
+
+  it("never crashes on odd but signed input: each gets an answer, and the server keeps serving", async () => {
+    for (const odd of [
+      { type: 2 },
+      { type: 2, data: null },
+      { type: 2, data: { name: "sector", type: 1, options: "nope" } },
+      { type: 3, data: { custom_id: 42, component_type: 2 } },
+      { type: 3, data: { custom_id: "v1:s:semiconductors", component_type: 2 } },
+      { type: 4, data: { name: "sector", options: [{ name: "name", type: 3, focused: true }] } },
+      { type: 5, data: {} },
+      { type: 99 },
+    ]) {
+      const { status, json } = await post(url, odd);
+      expect(status, JSON.stringify(odd)).toBe(200);
+      expect([4, 8]).toContain(json.type);
+    }
+    expect(await post(url, { type: 1 })).toEqual({ status: 200, json: { type: 1 } });
+  });
+
+  it("reports health as small JSON", async () => {
+    const response = await fetch(`${url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      mode: "http",
+      knowledgeBase: "test",
+      scoreboard: { reachable: true },
+    });
+  });
+
+  it("answers a message context-menu command in the response (no such command registered: a private notice)", async () => {
+    const { json } = await post(url, {
+      type: 2,
+      id: "1",
+      token: "t",
+      application_id: "2",
+      guild_id: "3",
+      member: { user: user("100000000000000001") },
+      data: { id: "9", name: "Ask about this", type: 3, target_id: "5", resolved: { messages: {} } },
+    });
+    expect(json).toMatchObject({ type: 4, data: { flags: 64 } });
+  });
+
+  it("defers an answer that misses the deadline and sends it through the interaction webhook", async () => {
+    const slow: Scoreboard = {
+      ...board,
+      top: async (...args) => {
+        await new Promise((r) => setTimeout(r, 300));
+        return board.top(...args);
+      },
+    };
+    const calls: { url: string; method: string; body: string }[] = [];
+    const fakeFetch = (async (target: string, init: RequestInit) => {
+      calls.push({ url: target, method: String(init.method), body: String(init.body) });
+      return new Response("{}", { status: 200 });
+    }) as unknown as typeof fetch;
+    const late = await startHttp(slow, { deadlineMs: 50, fetch: fakeFetch });
+    const { json } = await post(late.url, {
+      type: 2,
+      id: "1",
+      token: "tok",
+      application_id: "app",
+      guild_id: "g",
+      member: { user: user("100000000000000001") },
+      data: { id: "9", name: "quiz", type: 1, options: [{ type: 1, name: "scores", options: [] }] },
+    });
+    expect(json).toEqual({ type: 5, data: { flags: 64 } });
+    await expect.poll(() => calls.length, { timeout: 2000 }).toBe(1);
+    expect(calls[0]).toMatchObject({
+      method: "PATCH",
+      url: "http://127.0.0.1:9/api/v10/webhooks/app/tok/messages/@original",
+    });
+    expect(JSON.parse(calls[0]?.body ?? "{}").embeds[0].title).toBe("Quiz scores");
+    late.server.close();
+  });
+});
+
+describe("the same replies over HTTP as over the gateway", () => {
+  let double: DiscordDouble;
+  let bot: Bot;
+  let server: Server;
+  let url: string;
+  const gatewayBoard = openScoreboard(":memory:");
+  const httpBoard = openScoreboard(":memory:");
+
+  beforeAll(async () => {
+    double = await startDiscordDouble();
+    const parsed = parseConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: double.apiUrl });
+    if (!parsed.ok) throw new Error(parsed.error);
+    bot = createBot(parsed.config, {
+      search,
+      logger: createLogger("error", () => undefined),
+      scoreboard: gatewayBoard,
+      random: () => 0,
+      rest: { retries: 0, timeout: 5000 },
+    });
+    await bot.start();
+    ({ server, url } = await startHttp(httpBoard));
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    await double?.close();
+    server?.close();
+    await gatewayBoard.close();
+    await httpBoard.close();
+  });
+
+  /** Both transports' answer to one payload: response type and body. */
+  async function both(payload: Parameters<DiscordDouble["dispatch"]>[0]) {
+    const viaGateway = await double.dispatch(payload);
+    const viaHttp = await post(url, payload);
+    expect(viaHttp.status).toBe(200);
+    return { gateway: { type: viaGateway.type, data: viaGateway.data }, http: viaHttp.json };
+  }
+
+  it.each([
+    ["/sector semiconductors", () => double.chatInput("sector", [str("name", "semiconductors")])],
+    ["/sector private:true", () => double.chatInput("sector", [str("name", "NEV"), bool("private", true)])],
+    ["/ask", () => double.chatInput("ask", [str("question", "Who issued the plan?")])],
+    ["/ask, no match", () => double.chatInput("ask", [str("question", "best pizza in Naples")])],
+    ["/sectors", () => double.chatInput("sectors")],
+    ["/timeline", () => double.chatInput("timeline")],
+    ["/learn", () => double.chatInput("learn")],
+    ["/quiz question", () => double.chatInput("quiz", [{ type: 1, name: "question", options: [] }])],
+    ["/help", () => double.chatInput("help")],
+    ["autocomplete", () => double.autocomplete("sector", [str("name", "semi", true)])],
+    ["button: a sector", () => double.button("v1:s:semiconductors")],
+    [
+      "button on a private message: next page",
+      () => double.button("v1:sf:semiconductors:1", { messageFlags: 64 }),
+    ],
+    ["button: a new quiz question", () => double.button("v1:q")],
+    ["button: forged", () => double.button("v1:zz:nope")],
+  ])("%s", async (_name, payload) => {
+    const { gateway, http } = await both(payload());
+    expect(http.type).toBe(gateway.type);
+    // discord.js may add fields of its own (tts, attachments): everything the HTTP answer holds must match.
+    expect(gateway.data).toMatchObject(http.data as object);
+  });
+
+  it("a quiz answer counts once on each transport's scoreboard, with the same private feedback", async () => {
+    const question = search.kb.questions[0];
+    if (!question) throw new Error("no question");
+    const { codec } = { codec: createCustomIdCodec(search.kb) };
+    const id = codec.encode({ type: "quiz-answer", questionId: question.id, choice: question.answer });
+    const first = await both(double.button(id));
+    expect(first.http.type).toBe(4);
+    expect(first.gateway.data).toMatchObject(first.http.data as object);
+    const again = await both(double.button(id));
+    expect(again.gateway.data).toMatchObject(again.http.data as object);
+    expect(JSON.stringify(again.http.data)).toContain("You already answered this one");
+    expect((await httpBoard.top(double.guildId))[0]).toMatchObject({ answered: 1, correct: 1 });
+  });
+});
