@@ -37,6 +37,16 @@ describe("answer", () => {
     expect(first?.fact.id).not.toBe("plan-ten-key-sectors-list");
   });
 
+  it("declines a question nothing answers even when its words are the facts' words", () => {
+    const answer = search.answer("how many cars did china export last year");
+    expect(answer.results).toEqual([]);
+    expect(answer.suggestions.questions.length).toBeGreaterThan(0);
+  });
+
+  it("answers who wrote the assessment from the facts about the sources", () => {
+    expect(top("who wrote that assessment")[0]).toMatch(/^(assessment-author-unnamed|fact-base-main-source)/);
+  });
+
   it("answers a question that only names the plan, keeping the member's words as the query", () => {
     const answer = search.answer("what is made in china 2025");
     expect(answer.query).toBe("what is made in china 2025");
