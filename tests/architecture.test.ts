@@ -1,8 +1,7 @@
 /**
  * The layers the README describes, checked on the real import graph of src/: every file belongs to a layer,
  * imports only from its own layer or those below, front ends do not import one another, the core does no
- * I/O, and no import (type-only ones included) closes a cycle. Folders that do not exist yet (src/text) are
- * simply empty layers.
+ * I/O, and no import (type-only ones included) closes a cycle.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -31,15 +30,11 @@ const IO_MODULES =
   /^(node:|discord\.js$|discord-api-types|better-sqlite3$|pg$|dotenv$|ws$|@napi-rs\/canvas$)/;
 
 /**
- * Backward imports another branch removes: the search rewrite drops search → answer/limits (autocomplete
- * formatting moves to the Discord adapter) and knowledge → search (normalisation moves to src/text). Each is
- * allowed while it exists, never required; delete the entries once that work is merged.
+ * Backward imports another branch removes. Each is allowed while it exists, never required; delete the
+ * entries once that work is merged. (The search rewrite removed search → answer/limits and
+ * knowledge → search/normalize.)
  */
-const PENDING_ELSEWHERE = new Set([
-  "search/sector-resolver.ts -> answer/limits.ts",
-  "answer/limits.ts -> discord/limits.ts",
-  "knowledge/checks.ts -> search/normalize.ts",
-]);
+const PENDING_ELSEWHERE = new Set(["answer/limits.ts -> discord/limits.ts"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

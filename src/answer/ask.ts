@@ -17,7 +17,8 @@ export function buildAskReply(kb: KnowledgeBase, answer: Answer, t: Translate = 
   if (!answer.results.length) return buildNoMatchReply(answer, t);
   const shown = answer.results.slice(0, ASK_FACTS_SHOWN).map((r) => r.fact);
   const rest = answer.results.slice(ASK_FACTS_SHOWN, ASK_FACTS_SHOWN + ASK_MORE_FACTS).map((r) => r.fact);
-  const best = answer.results[0]?.score ?? 0;
+  // The calibrated probability that the first fact answers the question (see MATCH_MEANING).
+  const best = answer.results[0]?.confidence ?? 0;
   const actions: ReplyAction[] = [];
   if (rest.length)
     actions.push({

@@ -1,13 +1,13 @@
 import { EN, type Translate } from "../i18n/index.ts";
-import type { Search } from "../search/index.ts";
+import { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH, type Search } from "../search/index.ts";
 import { ASK_FACTS_SHOWN, ASK_MORE_FACTS, buildAskReply } from "./ask.ts";
 import type { Reply, RichText } from "./reply.ts";
 import { buildSectorNotFoundReply, buildSectorReply } from "./sector.ts";
 
-/** The longest question `/ask` takes (Discord enforces it too); longer input gets a clear message. */
-export const MAX_QUESTION_LENGTH = 300;
+// One constant per limit: search defines what it reads; the commands' options take the same numbers.
+export { MAX_QUESTION_LENGTH };
 /** Sector names are short; anything much longer is not a name. */
-export const MAX_SECTOR_QUERY_LENGTH = 100;
+export const MAX_SECTOR_QUERY_LENGTH = MAX_LOOKUP_LENGTH;
 
 /** A reply that only tells the user what to do instead. */
 export function noticeReply(title: string, text: RichText): Reply {

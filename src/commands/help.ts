@@ -1,5 +1,6 @@
 import type { Reply, ReplyField } from "../answer/reply.ts";
 import { EN, type Translate } from "../i18n/index.ts";
+import { MATCH_STATS } from "../search/index.ts";
 import { type CommandEntry, flattenCommands } from "./define.ts";
 import { COMMAND_LOCALIZATIONS } from "./localizations.ts";
 
@@ -18,6 +19,7 @@ export function buildHelpReply(
       t("help.private"),
       { command: "for:@member" },
       t("help.for"),
+      t("help.match", MATCH_STATS),
     ],
     fields: [
       ...flattenCommands(commands).map(({ path, spec }) => ({

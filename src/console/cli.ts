@@ -89,7 +89,13 @@ export function askJson(search: Search, query: string): object {
   const answer = search.answer(query, { limit: 5 });
   return {
     query,
-    results: answer.results.map((r) => ({ ...factJson(search.kb, r.fact), score: r.score })),
+    results: answer.results.map((r) => ({
+      ...factJson(search.kb, r.fact),
+      score: r.score,
+      // `confidence` already holds the fact's H/M rating; the calibrated match probability sits beside it.
+      answerKind: r.answerKind,
+      matchConfidence: r.confidence,
+    })),
     suggestions: {
       sectors: answer.suggestions.sectors.map((s) => ({ id: s.id, name: s.name })),
       topics: answer.suggestions.topics.map((t) => ({ id: t.id, name: t.name })),

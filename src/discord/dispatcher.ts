@@ -15,7 +15,7 @@ import type { Logger } from "../logger.ts";
 import { type Budget, cooldownMessage } from "./cooldown.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { InputError } from "./input.ts";
-import { DISCORD_LIMITS } from "./limits.ts";
+import { DISCORD_LIMITS, truncate } from "./limits.ts";
 import { callerOf, createPresenter, notice } from "./present.ts";
 import type { DiscordMessage } from "./render.ts";
 import { RateLimitedWithoutRetryAfter } from "./rest-backoff.ts";
@@ -137,7 +137,12 @@ export function createInteractionHandler({
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<{ outcome: Outcome }> {
     const command = byName.get(interaction.commandName);
     const choices = command?.autocomplete?.(context, interaction) ?? [];
-    await interaction.respond(choices.slice(0, DISCORD_LIMITS.autocompleteChoices));
+    // Search returns plain choices; Discord's caps on their number and name length apply here.
+    await interaction.respond(
+      choices
+        .slice(0, DISCORD_LIMITS.autocompleteChoices)
+        .map((c) => ({ ...c, name: truncate(c.name, DISCORD_LIMITS.choiceName) })),
+    );
     return { outcome: "answered" };
   }
 

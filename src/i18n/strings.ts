@@ -33,7 +33,7 @@ const en = {
   "ask.footer": "Match {percent}% · H = high confidence, M = medium (attributed to its source)",
   "ask.legend": "H = high confidence, M = medium (attributed to its source)",
   "ask.noMatch":
-    "I found no fact that answers this well. The fact base covers Made in China 2025: its goals, the sectors, what it achieved, where China still depends on others, its costs, and the world's response.",
+    "I don't have a sourced answer to that, so I won't guess. The fact base covers Made in China 2025: its goals, the sectors, what it achieved, where China still depends on others, its costs, and the world's response.",
   "ask.didYouMean": "Did you mean a sector?",
   "ask.topics": "Topics",
   "ask.tryAsking": "Try asking",
@@ -61,7 +61,9 @@ const en = {
   "help.intro":
     "Answers come from a curated fact base: every fact cites its source and says how sure it is (H or M). ",
   "help.private": " shows an answer only to you; ",
-  "help.for": " addresses it to someone.",
+  "help.for": " addresses it to someone. ",
+  "help.match":
+    '"Match NN%" is the bot\'s estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, {rate}% had a right first fact. Below {threshold}% it says it has no sourced answer instead of guessing.',
   "scores.title": "Quiz scores",
   "scores.you": "You",
   "render.sources": "Sources",
@@ -157,7 +159,7 @@ const zhCN: StringTable = {
   "ask.footer": "匹配度 {percent}% · H = 高可信度，M = 中等（注明出处）",
   "ask.legend": "H = 高可信度，M = 中等（注明出处）",
   "ask.noMatch":
-    "没有找到能很好回答这个问题的事实。事实库涵盖《中国制造2025》：目标、各领域、成果、中国仍依赖他国之处、代价以及各国的反应。",
+    "我没有有出处的答案，所以不做猜测。事实库涵盖《中国制造2025》：目标、各领域、成果、中国仍依赖他国之处、代价以及各国的反应。",
   "ask.didYouMean": "你是指某个领域吗？",
   "ask.topics": "主题",
   "ask.tryAsking": "试着问",
@@ -183,6 +185,8 @@ const zhCN: StringTable = {
   "help.intro": "回答来自精选的事实库：每条事实都注明来源和可信度（H 或 M）。",
   "help.private": " 只让你自己看到回答；",
   "help.for": " 把回答发给某位成员。",
+  "help.match":
+    "“匹配度 NN%”是机器人对第一条事实能回答你问题的估计，已用标注过的问题校准：在它给出的回答中，{rate}% 的第一条事实是正确的。低于 {threshold}% 时，它会说没有有出处的答案，而不是猜测。",
   "scores.title": "测验排行",
   "scores.you": "你",
   "render.sources": "来源",
@@ -269,7 +273,7 @@ const zhTW: StringTable = {
   "ask.footer": "符合度 {percent}% · H = 高可信度，M = 中等（註明出處）",
   "ask.legend": "H = 高可信度，M = 中等（註明出處）",
   "ask.noMatch":
-    "沒有找到能好好回答這個問題的事實。事實庫涵蓋《中國製造2025》：目標、各領域、成果、中國仍依賴他國之處、代價以及各國的反應。",
+    "我沒有有出處的答案，所以不做猜測。事實庫涵蓋《中國製造2025》：目標、各領域、成果、中國仍依賴他國之處、代價以及各國的反應。",
   "ask.didYouMean": "你是指某個領域嗎？",
   "ask.topics": "主題",
   "ask.tryAsking": "試著問",
@@ -295,6 +299,8 @@ const zhTW: StringTable = {
   "help.intro": "回答來自精選的事實庫：每條事實都註明來源和可信度（H 或 M）。",
   "help.private": " 只讓你自己看到回答；",
   "help.for": " 把回答發給某位成員。",
+  "help.match":
+    "「符合度 NN%」是機器人對第一條事實能回答你問題的估計，已用標註過的問題校準：在它給出的回答中，{rate}% 的第一條事實是正確的。低於 {threshold}% 時，它會說沒有有出處的答案，而不是猜測。",
   "scores.title": "測驗排行",
   "scores.you": "你",
   "render.sources": "來源",

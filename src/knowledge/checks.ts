@@ -1,4 +1,4 @@
-import { normalizeKey } from "../search/normalize.ts";
+import { normalizeKey } from "../text/normalize.ts";
 import { checkEditorial } from "./editorial-checks.ts";
 import { checkFigures } from "./figure-checks.ts";
 import type { KnowledgeProblem, KnowledgeRecords, Located } from "./model.ts";
@@ -183,6 +183,19 @@ export function checkKnowledge(records: KnowledgeRecords): KnowledgeProblem[] {
       });
     }
   }
+
+  records.lexicon.forEach(({ file, record: entry }, index) => {
+    if (entry.role !== "plan-overview") return;
+    entry.factIds.forEach((id, i) => {
+      if (!factIds.has(id))
+        problems.push({
+          file,
+          recordId: `lexicon[${index}]`,
+          field: `factIds[${i}]`,
+          message: `unknown fact "${id}"`,
+        });
+    });
+  });
 
   for (const { file, record: source } of records.sources) {
     if (!cited.has(source.id)) {

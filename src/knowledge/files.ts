@@ -3,6 +3,7 @@ import {
   FactsFileSchema,
   FiguresFileSchema,
   LessonsFileSchema,
+  LexiconFileSchema,
   QuizFileSchema,
   SectorsFileSchema,
   SourcesFileSchema,
@@ -33,6 +34,12 @@ export const KNOWLEDGE_FILE_KINDS = [
     pattern: /^synonyms\.json$/,
     schema: SynonymsFileSchema,
     schemaFile: "synonyms.schema.json",
+  },
+  {
+    kind: "lexicon",
+    pattern: /^lexicon\.json$/,
+    schema: LexiconFileSchema,
+    schemaFile: "lexicon.schema.json",
   },
   {
     kind: "lessons",

@@ -2,6 +2,7 @@ import type {
   Fact,
   Figure,
   Lesson,
+  LexiconEntry,
   QuizQuestion,
   Sector,
   SectorId,
@@ -39,6 +40,7 @@ export interface KnowledgeRecords {
   sectors: Located<Sector>[];
   facts: Located<Fact>[];
   synonyms: Located<SynonymGroup>[];
+  lexicon: Located<LexiconEntry>[];
   lessons: Located<Lesson>[];
   questions: Located<QuizQuestion>[];
   figures: Located<Figure>[];
@@ -52,6 +54,8 @@ export interface KnowledgeBase {
   facts: Fact[];
   /** Curated synonym groups used to expand questions. */
   synonyms: SynonymGroup[];
+  /** The search engine's domain rules (plan names, shared words, question cues, example questions). */
+  lexicon: LexiconEntry[];
   /** The guided learning path, in order. */
   lessons: Lesson[];
   /** The quiz questions. */

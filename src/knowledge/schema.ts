@@ -186,6 +186,79 @@ export const SynonymGroupSchema = z.strictObject({
 });
 export type SynonymGroup = z.infer<typeof SynonymGroupSchema>;
 
+/** The kinds of question a reader asks, told apart by cue words ("who", "how many", "why"). */
+export const QUESTION_TYPES = [
+  "who",
+  "when",
+  "how-much",
+  "why",
+  "what-is",
+  "yes-no",
+  "compare",
+  "which",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/**
+ * The search engine's domain rules, as data: the plan's names, the words every fact shares, literal
+ * rewrites, question-type cues and the example questions offered after a miss. One entry per rule.
+ */
+export const LexiconEntrySchema = z.discriminatedUnion("role", [
+  z.strictObject({
+    role: z.literal("plan-name"),
+    words: z
+      .array(z.string().min(2).max(40))
+      .min(1)
+      .describe(
+        "Names of the plan. A question naming it is about the plan; the name alone says nothing more.",
+      ),
+    note: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    role: z.literal("stop-word"),
+    words: z
+      .array(z.string().min(1).max(40))
+      .min(1)
+      .describe('Words nearly every fact shares ("china"): they never decide which fact answers.'),
+    note: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    role: z.literal("rewrite"),
+    match: z.string().min(1).max(40).describe("A whole word, matched case-sensitively before normalising."),
+    to: z.string().min(1).max(60),
+    note: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    role: z.literal("question-type"),
+    type: z.enum(QUESTION_TYPES),
+    cues: z
+      .array(z.string().min(1).max(40))
+      .min(1)
+      .describe("Phrases that mark this type of question; the longest cue found in a question wins."),
+    kinds: z.array(z.enum(ANSWER_KINDS)).min(1).describe("The answer kinds that answer this type."),
+    note: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    role: z.literal("plan-overview"),
+    factIds: z
+      .array(Slug)
+      .min(1)
+      .describe(
+        'Facts that answer a question whose only subject is the plan ("what is Made in China 2025?").',
+      ),
+    note: z.string().max(200).optional(),
+  }),
+  z.strictObject({
+    role: z.literal("example-question"),
+    words: z
+      .array(z.string().min(8).max(140))
+      .min(1)
+      .describe("Questions offered after a miss; each must be answerable from the facts."),
+    note: z.string().max(200).optional(),
+  }),
+]);
+export type LexiconEntry = z.infer<typeof LexiconEntrySchema>;
+
 /** Each knowledge file wraps its records in one named array, plus the `$schema` pointer for editors. */
 export const SourcesFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -200,6 +273,10 @@ export const SectorsFileSchema = z.strictObject({
   sectors: z.array(SectorSchema),
 });
 export const FactsFileSchema = z.strictObject({ $schema: z.string().optional(), facts: z.array(FactSchema) });
+export const LexiconFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  lexicon: z.array(LexiconEntrySchema),
+});
 export const SynonymsFileSchema = z.strictObject({
   $schema: z.string().optional(),
   synonyms: z.array(SynonymGroupSchema),

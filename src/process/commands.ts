@@ -2,6 +2,7 @@ import type { Scoreboard } from "../answer/scoreboard.ts";
 import { checkKnowledgeBase, writeKnowledgeSchemas } from "./kb.ts";
 import { defineProcessCommand, Failure, type ProcessCommand } from "./kit.ts";
 import { configOrFail, configuredScoreboardOrFail, scoreboardOrFail, searchOrFail } from "./load.ts";
+import { missesCommand } from "./misses.ts";
 import { scoresCommands } from "./scores.ts";
 
 /** What the process commands need from outside: the terminal, and a scoreboard for tests. */
@@ -112,5 +113,6 @@ export function processCommands(deps: ProcessDeps): ProcessCommand[] {
       run: ({ io }) => writeKnowledgeSchemas(io),
     }),
     ...scoresCommands(withScoreboard),
+    missesCommand(),
   ];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { querySet } from "../../eval/query-set.ts";
 import { replyForAction } from "../../src/answer/actions.ts";
 import {
   buildOverviewReply,
@@ -19,7 +20,6 @@ import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { escapeUserText, renderDiscord } from "../../src/discord/render.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
-import { querySet } from "../search/query-set.ts";
 import { limitViolations } from "./limits.ts";
 
 const kb = loadKnowledgeOrThrow();

@@ -10,7 +10,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { boundInput } from "../../src/discord/input.ts";
 import { textCap } from "../../src/discord/slash.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
-import { createSearch, EXAMPLE_QUESTIONS } from "../../src/search/index.ts";
+import { createSearch } from "../../src/search/index.ts";
+import { compileLexicon } from "../../src/search/lexicon.ts";
 import { type DiscordDouble, startDiscordDouble, user } from "../discord/double.ts";
 import { buttonsOf, str, TEST_TOKEN } from "../discord/wire.ts";
 import {
@@ -74,6 +75,8 @@ describe("bursts", () => {
     await ready();
     // A varied mix, as many members would send: prefixes and names of every sector, every example question.
     const kb = loadKnowledgeOrThrow();
+    // The knowledge base's example questions (the search rewrite moved them into the lexicon).
+    const examples = compileLexicon(kb.lexicon).examples;
     const names = kb.sectors.map((sector) => sector.name);
     const pick = <T>(list: readonly T[], i: number) => list[i % list.length] as T;
     const payloads = Array.from({ length: 2000 }, (_, i) => {
@@ -86,7 +89,7 @@ describe("bursts", () => {
         case 2:
           return double.chatInput("sector", [str("name", name)], extras);
         case 3:
-          return double.chatInput("ask", [str("question", pick(EXAMPLE_QUESTIONS, i))], extras);
+          return double.chatInput("ask", [str("question", pick(examples, i))], extras);
         default:
           return double.chatInput(pick(["overview", "timeline", "sectors", "sources"], i), [], extras);
       }

@@ -1,30 +1,77 @@
 import { describe, expect, it } from "vitest";
+import {
+  type EvalPart,
+  heldOutPart,
+  legacyParts,
+  scoreLookups,
+  scoreQuestions,
+  tuningPart,
+} from "../../eval/labelled.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
-import { evaluateSearch, querySet } from "./query-set.ts";
 
-// The labelled query set (tests/search/query-set.json) against the real knowledge base: what users get.
-const evaluation = evaluateSearch(createSearch(loadKnowledgeOrThrow()));
+// The labelled questions (eval/) against the real knowledge base: what members get. The tuning part's
+// floors sit a little below what the engine reaches there; the held-out part is reported by `npm run bench`
+// and only checked against a sane floor here, so tuning never aims at it.
 
-describe("search quality on the labelled query set", () => {
-  it("has enough queries to mean something", () => {
-    expect(querySet.sectors.length + querySet.questions.length).toBeGreaterThanOrEqual(120);
+const search = createSearch(loadKnowledgeOrThrow());
+const top = (q: string) => search.answer(q, { limit: 5 }).results.map((r) => r.fact.id);
+const resolve = (q: string) => {
+  const r = search.resolveSector(q);
+  return { sector: r.sector?.id ?? null, suggestions: r.suggestions.map((s) => s.id) };
+};
+
+/** Floors per part: shares of answerable questions, of unanswerable ones, and of look-ups. */
+interface Floors {
+  top1: number;
+  top3: number;
+  declined: number;
+  maxWronglyDeclined: number;
+  lookups: number;
+  /** Share of look-ups allowed to end with neither a sector nor a suggestion. */
+  maxEmpty: number;
+}
+
+const PARTS: [EvalPart, Floors][] = [
+  [
+    tuningPart(),
+    { top1: 0.74, top3: 0.87, declined: 0.42, maxWronglyDeclined: 0.06, lookups: 0.93, maxEmpty: 0 },
+  ],
+  [
+    heldOutPart(),
+    { top1: 0.45, top3: 0.65, declined: 0.15, maxWronglyDeclined: 0.15, lookups: 0.85, maxEmpty: 0.05 },
+  ],
+  ...legacyParts().map((part): [EvalPart, Floors] => [
+    part,
+    { top1: 0.75, top3: 0.9, declined: 0.6, maxWronglyDeclined: 0.05, lookups: 0.98, maxEmpty: 0 },
+  ]),
+];
+
+describe.each(PARTS)("search quality on $name ($source)", (part, floors) => {
+  const q = scoreQuestions(part.questions, top);
+  const l = scoreLookups(part.lookups, resolve);
+  // Misses are printed only for the parts the tuner may read.
+  const misses = (list: string[]) => (part.name === "held-out" ? "" : list.join("\n"));
+
+  it("has enough questions to mean something", () => {
+    expect(part.questions.length + part.lookups.length).toBeGreaterThanOrEqual(60);
   });
 
-  it("resolves at least 98% of sector look-ups to the right sector", () => {
-    const rate = evaluation.sectorHits / evaluation.sectorTotal;
-    if (evaluation.sectorMisses.length) console.log(evaluation.sectorMisses.join("\n"));
-    expect(rate, evaluation.sectorMisses.join("\n")).toBeGreaterThanOrEqual(0.98);
+  it(`puts a right fact first for at least ${floors.top1 * 100}% of answerable questions`, () => {
+    expect(q.top1 / q.answerable, misses(q.misses)).toBeGreaterThanOrEqual(floors.top1);
   });
 
-  it("puts a right fact in the top 3 for at least 90% of questions", () => {
-    const rate = evaluation.questionHits / evaluation.questionTotal;
-    if (evaluation.questionMisses.length) console.log(evaluation.questionMisses.join("\n"));
-    expect(rate, evaluation.questionMisses.join("\n")).toBeGreaterThanOrEqual(0.9);
+  it(`puts a right fact in the top 3 for at least ${floors.top3 * 100}%`, () => {
+    expect(q.top3 / q.answerable, misses(q.misses)).toBeGreaterThanOrEqual(floors.top3);
   });
 
-  it("answers most off-topic questions with 'no good match' instead of a wrong fact", () => {
-    if (evaluation.offTopicMisses.length) console.log(evaluation.offTopicMisses.join("\n"));
-    expect(evaluation.offTopicRejected / evaluation.offTopicTotal).toBeGreaterThanOrEqual(0.7);
+  it(`declines at least ${floors.declined * 100}% of unanswerable questions, and at most ${floors.maxWronglyDeclined * 100}% of answerable ones`, () => {
+    expect(q.declinedUnanswerable / Math.max(1, q.unanswerable)).toBeGreaterThanOrEqual(floors.declined);
+    expect(q.wronglyDeclined / q.answerable).toBeLessThanOrEqual(floors.maxWronglyDeclined);
+  });
+
+  it(`lands on or offers first a right sector for at least ${floors.lookups * 100}% of look-ups, at most ${floors.maxEmpty * 100}% ending empty`, () => {
+    expect(l.landedOrOffered / l.total, misses(l.misses)).toBeGreaterThanOrEqual(floors.lookups);
+    expect(l.empty / l.total).toBeLessThanOrEqual(floors.maxEmpty);
   });
 });

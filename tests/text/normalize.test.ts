@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeKey, normalizeText, stem, tokenize } from "../../src/search/normalize.ts";
+import { normalizeKey, normalizeText, stem, tokenize } from "../../src/text/normalize.ts";
 
 describe("normalizeText", () => {
   it.each([

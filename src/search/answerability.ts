@@ -1,0 +1,117 @@
+import type { QueryAnalysis } from "./query.ts";
+import type { Candidate } from "./score.ts";
+
+/** What the answerability model reads about one candidate answer; every value lies in 0..1. */
+export interface Features {
+  /** Share of the question's weight the fact matched. */
+  coverage: number;
+  /** The fact's score over the best score (1 for the first result). */
+  ratio: number;
+  /** Lead over the next result, as a share of the best score. */
+  margin: number;
+  /** The question has a type and the fact's kind fits it. */
+  kindMatch: number;
+  /** The question has a type and the fact's kind is known and does not fit it. */
+  kindMiss: number;
+  /** Share of the question's weight in words the fact base does not know at all. */
+  unknownShare: number;
+  /** How closely the question matches one of the fact's own reader questions. */
+  questionOverlap: number;
+  /** The fact's score per unit of question weight, squashed into 0..1: how strongly it matched at all. */
+  strength: number;
+  /** The weightiest question word the fact lacks, over the weightiest word (0 when it has them all). */
+  missed: number;
+  /** The question's subject words, as a share of ten: long questions match a smaller share by nature. */
+  length: number;
+  /** 1 for the first result. */
+  first: number;
+}
+
+/** The names of the features, in the order the model reads them. */
+export type FeatureName = keyof Features;
+export const FEATURE_NAMES: readonly FeatureName[] = [
+  "coverage",
+  "ratio",
+  "margin",
+  "kindMatch",
+  "kindMiss",
+  "unknownShare",
+  "questionOverlap",
+  "strength",
+  "missed",
+  "length",
+  "first",
+];
+
+/**
+ * A logistic model of P(this result is a right answer), fitted on the tuning questions, and the threshold
+ * below which the first result is not shown. `precisionAbove` is the share of first results above the
+ * threshold that were right on the tuning set.
+ */
+export interface Calibration {
+  fittedOn: string;
+  weights: Record<FeatureName, number>;
+  bias: number;
+  threshold: number;
+  precisionAbove: number;
+  /** Shown first results of the tuning set by confidence band, and how many of them were right. */
+  bands: { from: number; to: number; n: number; right: number }[];
+}
+
+/** The features of the `i`-th candidate (candidates best first). */
+export function featuresOf(
+  candidates: readonly Candidate[],
+  i: number,
+  query: QueryAnalysis,
+  hasKind: (doc: number) => boolean,
+): Features {
+  const best = candidates[0]?.score || 1;
+  const c = candidates[i] as Candidate;
+  const next = candidates[i + 1]?.score ?? 0;
+  const typed = query.kinds.length > 0;
+  return {
+    coverage: Math.min(1, c.coverage),
+    ratio: c.score / best,
+    margin: (c.score - next) / best,
+    kindMatch: typed && c.kindMatch ? 1 : 0,
+    kindMiss: typed && !c.kindMatch && hasKind(c.doc) ? 1 : 0,
+    unknownShare: query.totalWeight ? query.unknownWeight / query.totalWeight : 1,
+    questionOverlap: c.questionOverlap,
+    strength: query.totalWeight ? Math.tanh(c.score / query.totalWeight / 3) : 0,
+    missed: c.missed,
+    length: Math.min(1, query.slots.filter((s) => !s.plan).length / 10),
+    first: i === 0 ? 1 : 0,
+  };
+}
+
+/** The calibrated probability that a result with these features is right. */
+export function confidenceOf(features: Features, calibration: Calibration): number {
+  let z = calibration.bias;
+  for (const name of FEATURE_NAMES) z += calibration.weights[name] * features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Whether the first result is sure enough to show. */
+export function isAnswerable(firstConfidence: number, calibration: Calibration): boolean {
+  return firstConfidence >= calibration.threshold;
+}
+
+/**
+ * One sentence saying what "Match NN%" means, from the fitted calibration: for /help and the README, so
+ * the words change when the model is refitted.
+ */
+/** The two figures behind "Match NN%": how often a shown first fact was right, and the decline threshold. */
+export function matchStats(calibration: Calibration): { rate: number; threshold: number } {
+  const shown = calibration.bands.reduce((sum, b) => sum + b.n, 0);
+  const right = calibration.bands.reduce((sum, b) => sum + b.right, 0);
+  return {
+    rate: shown ? Math.round((100 * right) / shown) : 0,
+    threshold: Math.round(calibration.threshold * 100),
+  };
+}
+
+/** The English sentence for /help and the README saying what "Match NN%" means. */
+export function matchMeaning(calibration: Calibration): string {
+  const { rate, threshold } = matchStats(calibration);
+  return `"Match NN%" is the bot's estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, ${rate}% had a right first fact. Below ${threshold}% it says it has no sourced answer instead of guessing.`;
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Calibration,
+  confidenceOf,
+  type Features,
+  featuresOf,
+  isAnswerable,
+  matchMeaning,
+} from "../../src/search/answerability.ts";
+import type { QueryAnalysis } from "../../src/search/query.ts";
+import type { Candidate } from "../../src/search/score.ts";
+
+const query = (over: Partial<QueryAnalysis> = {}): QueryAnalysis => ({
+  question: "q",
+  type: null,
+  kinds: [],
+  planNamed: false,
+  slots: [],
+  totalWeight: 4,
+  unknownWeight: 1,
+  ...over,
+});
+const candidate = (doc: number, score: number, coverage: number, kindMatch = false): Candidate => ({
+  doc,
+  score,
+  coverage,
+  kindMatch,
+  questionOverlap: 0.5,
+  missed: 0.25,
+});
+
+describe("featuresOf", () => {
+  const candidates = [candidate(0, 10, 0.9, true), candidate(1, 6, 0.5), candidate(2, 5, 0.4)];
+  it.each<[number, QueryAnalysis, Partial<Features>]>([
+    [
+      0,
+      query(),
+      {
+        coverage: 0.9,
+        ratio: 1,
+        margin: 0.4,
+        kindMatch: 0,
+        unknownShare: 0.25,
+        questionOverlap: 0.5,
+        first: 1,
+      },
+    ],
+    [1, query(), { ratio: 0.6, margin: 0.1, first: 0 }],
+    [2, query(), { ratio: 0.5, margin: 0.5 }],
+    [0, query({ kinds: ["date"] }), { kindMatch: 1, kindMiss: 0 }],
+    [1, query({ kinds: ["date"] }), { kindMatch: 0, kindMiss: 1 }],
+    [0, query({ totalWeight: 0 }), { unknownShare: 1 }],
+  ])("candidate %i of %j", (i, q, expected) => {
+    expect(featuresOf(candidates, i, q, () => true)).toMatchObject(expected);
+  });
+});
+
+describe("confidenceOf and isAnswerable", () => {
+  const calibration: Calibration = {
+    fittedOn: "test",
+    weights: {
+      coverage: 4,
+      ratio: 0,
+      margin: 0,
+      kindMatch: 1,
+      kindMiss: -1,
+      unknownShare: -2,
+      questionOverlap: 0,
+      strength: 0,
+      missed: 0,
+      length: 0,
+      first: 0,
+    },
+    bias: -2,
+    threshold: 0.5,
+    precisionAbove: 0.9,
+    bands: [{ from: 0.5, to: 1, n: 10, right: 9 }],
+  };
+  const base: Features = {
+    coverage: 0.5,
+    ratio: 1,
+    margin: 0,
+    kindMatch: 0,
+    kindMiss: 0,
+    unknownShare: 0,
+    questionOverlap: 0,
+    strength: 0.5,
+    missed: 0,
+    length: 0.2,
+    first: 1,
+  };
+
+  it.each<[Partial<Features>, number]>([
+    [{}, 0.5],
+    [{ coverage: 1 }, 0.881],
+    [{ kindMatch: 1 }, 0.731],
+    [{ unknownShare: 1 }, 0.119],
+  ])("features %j give %f", (over, p) => {
+    expect(confidenceOf({ ...base, ...over }, calibration)).toBeCloseTo(p, 3);
+  });
+
+  it.each([
+    [0.49, false],
+    [0.5, true],
+    [0.9, true],
+  ])("a first result at %f is shown: %s", (p, shown) => {
+    expect(isAnswerable(p, calibration)).toBe(shown);
+  });
+
+  it("says what the figure means in one sentence with the measured rate and the threshold", () => {
+    expect(matchMeaning(calibration)).toMatch(/90% had a right first fact\. Below 50%/);
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import { PLAN_TERM } from "../../src/search/fact-index.ts";
+import { createSearch } from "../../src/search/index.ts";
+import { analyseQuestion } from "../../src/search/query.ts";
+
+const { index } = createSearch(loadKnowledgeOrThrow());
+const analyse = (q: string) => analyseQuestion(q, index);
+const term = (id: number) => index.terms[id];
+
+describe("analyseQuestion", () => {
+  it.each([
+    ["Who wrote that assessment?", "who", ["assessment"]],
+    ["When did Made in China 2025 come out?", "when", ["come out", PLAN_TERM]],
+    ["How many robots did China install in 2024?", "how-much", ["robot", "install", "2024"]],
+    ["Why did the US object to the plan?", "why", ["unit state", "object", PLAN_TERM]],
+    ["What is Made in China 2025?", "what-is", [PLAN_TERM]],
+    ["Is China ahead in chips?", "yes-no", ["ahead", "chip"]],
+    ["subsidies and overcapacity", null, ["subsidy", "overcapacity"]],
+    ["芯片 dependence", null, ["芯片", "dependenc"]],
+  ])("%j: type %s, subject %j", (question, type, subject) => {
+    const analysis = analyse(question);
+    expect(analysis.type).toBe(type);
+    expect(analysis.slots.map((s) => s.word).sort()).toEqual([...subject].sort());
+  });
+
+  it("weighs the plan's name at a small share beside the words saying what is asked", () => {
+    const { slots } = analyse("When did Made in China 2025 come out?");
+    const plan = slots.find((s) => s.plan);
+    const other = slots.find((s) => !s.plan);
+    expect(plan && other && plan.weight < other.weight / 4).toBe(true);
+  });
+
+  it("keeps the member's own question, cut to the longest question read", () => {
+    expect(analyse("what is made in china 2025").question).toBe("what is made in china 2025");
+    expect(analyse("x".repeat(5000)).question.length).toBe(300);
+  });
+
+  it.each([
+    ["semiconducter", "semiconductor"],
+    ["subsdies", "subsidy"],
+  ])("reads the typo %j as %j", (question, expected) => {
+    const [slot] = analyse(question).slots;
+    expect(slot?.variants.map((v) => term(v.term))).toContain(expected);
+  });
+
+  it.each([
+    ["planes", "aircraft"],
+    ["jets", "aircraft"],
+    ["taxpayers", "subsidy"],
+    ["copy tech", "technology transfer"],
+    ["come out", "publish"],
+  ])("widens the everyday word %j to %j through the synonym table", (question, expected) => {
+    const variants = analyse(question).slots.flatMap((s) => s.variants.map((v) => term(v.term)));
+    expect(variants).toContain(expected);
+  });
+
+  it("counts a word the facts never use as unknown weight", () => {
+    const analysis = analyse("recipe for bananas");
+    expect(analysis.unknownWeight).toBe(analysis.totalWeight);
+  });
+});
