@@ -59,7 +59,7 @@ export function quizQuestionReply(
   t: Translate = EN,
 ): Reply {
   const question = pickQuestion(kb, filter, random);
-  return question ? buildQuizQuestionReply(kb, question, filter, t) : buildNoQuestionReply(kb, filter);
+  return question ? buildQuizQuestionReply(kb, question, filter, t) : buildNoQuestionReply(kb, filter, t);
 }
 
 /** A quiz question with A–D buttons. Anyone may answer; each gets a private reply. */
@@ -93,18 +93,18 @@ export function buildQuizQuestionReply(
 }
 
 /** "No question for that": a private notice, marked as a miss so authors see what to write. */
-export function buildNoQuestionReply(kb: KnowledgeBase, filter: QuizFilter): Reply {
+export function buildNoQuestionReply(kb: KnowledgeBase, filter: QuizFilter, t: Translate = EN): Reply {
   let text: string;
   if (filter.lesson !== undefined && !kb.lessons[filter.lesson]) {
-    text = `There is no lesson ${filter.lesson + 1}: the path has lessons 1 to ${kb.lessons.length}.`;
+    text = t("quiz.noLesson", { n: filter.lesson + 1, count: kb.lessons.length });
   } else if (filter.sectorId && filter.lesson !== undefined) {
-    text = "No question matches both this sector and this lesson. Try one of the two on its own.";
+    text = t("quiz.noSectorAndLesson");
   } else if (filter.sectorId) {
-    text = "There is no question about this sector yet. Try /quiz question without a sector.";
+    text = t("quiz.noSectorQuestion");
   } else {
-    text = "There is no question for that lesson yet. Try /quiz question without a lesson.";
+    text = t("quiz.noLessonQuestion");
   }
-  return { ...noticeReply("No quiz question for that yet", text), miss: true };
+  return { ...noticeReply(t("quiz.noQuestion"), text), miss: true };
 }
 
 /**
@@ -191,13 +191,13 @@ export const SCORES_TOP = 10;
 
 /** `/quiz scores` for the caller's scope, or a notice when the front end runs without a scoreboard. */
 export async function quizScoresReply({ scoreboard }: AnswerContext, caller: Caller): Promise<Reply> {
-  if (!scoreboard)
-    return noticeReply("No scoreboard", "This bot runs without a scoreboard, so answers are not saved.");
+  const t = translator(caller.lang);
+  if (!scoreboard) return noticeReply(t("quiz.noScoreboard"), t("quiz.noScoreboardText"));
   const [top, own] = await Promise.all([
     scoreboard.top(caller.scope, SCORES_TOP),
     scoreboard.rankOf(caller.scope, caller.userId),
   ]);
-  return buildScoresReply(top, own, caller.place, translator(caller.lang));
+  return buildScoresReply(top, own, caller.place, t);
 }
 
 /** `/quiz scores`: the server's top 10 and the caller's own rank. */

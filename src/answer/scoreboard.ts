@@ -1,3 +1,5 @@
+import { EN, type Translate } from "../i18n/index.ts";
+
 /**
  * The quiz scoreboard as the core sees it: a port, asynchronous so a networked database can implement it.
  * `src/storage/scoreboard.ts` implements it with SQLite (a file for the bot, `:memory:` for the console),
@@ -67,16 +69,23 @@ export type ScoreboardFault =
   | "auth"
   | "unknown";
 
+/** The one sentence a member sees when the scoreboard is unavailable, in the language of `t`. */
+export function unavailableNotice(kind: ScoreboardFault, t: Translate = EN): string {
+  return t("scoreboard.unavailable", { why: t(`scoreboard.${kind}`) });
+}
+
 /**
- * Thrown by a scoreboard that cannot read or write right now; `message` is the one sentence a member sees.
- * Front ends answer it as it is: everything but the quiz scores works meanwhile.
+ * Thrown by a scoreboard that cannot read or write right now; `text(t)` is the one sentence a member sees
+ * (`message` is the English). Front ends answer it as it is: everything but the quiz scores works meanwhile.
  */
 export class ScoreboardUnavailable extends Error {
   override name = "ScoreboardUnavailable";
-  constructor(
-    readonly kind: ScoreboardFault,
-    message: string,
-  ) {
-    super(message);
+  constructor(readonly kind: ScoreboardFault) {
+    super(unavailableNotice(kind));
+  }
+
+  /** What the member reads, in the language of `t`. */
+  text(t: Translate): string {
+    return unavailableNotice(this.kind, t);
   }
 }

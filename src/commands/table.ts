@@ -125,16 +125,14 @@ const quizQuestion = defineCommand({
   },
   sharing: "private",
   run({ search, random }, { sector, lesson }, caller) {
+    const t = translator(caller.lang);
     const filter: QuizFilter = {};
     if (sector) {
       const resolved = search.resolveSector(sector);
       if (!resolved.sector) {
         // The reply echoes what was typed as its title, which renderers escape.
         return {
-          ...noticeReply(
-            sector,
-            "No sector matches this name. Pick one from the list as you type, or see /sectors.",
-          ),
+          ...noticeReply(sector, t("quiz.noSector")),
           titleIsUserText: true,
           miss: true,
         };
@@ -142,7 +140,7 @@ const quizQuestion = defineCommand({
       filter.sectorId = resolved.sector.id;
     }
     if (lesson !== undefined) filter.lesson = lesson - 1;
-    return quizQuestionReply(search.kb, filter, random, translator(caller.lang));
+    return quizQuestionReply(search.kb, filter, random, t);
   },
 });
 

@@ -1,3 +1,5 @@
+import { EN, type Translate } from "../i18n/index.ts";
+
 /*
  * A per-member budget: each member has a small bucket of tokens per kind of interaction that refills
  * steadily. A member typing or clicking at a normal pace never notices; one flooding the bot is told to
@@ -54,8 +56,8 @@ export function createBudget(rules: Record<BudgetKind, BudgetRule> = DEFAULT_BUD
   };
 }
 
-/** The notice a member gets when over budget: polite, and says how long. */
-export function cooldownMessage(retryAfterMs: number): string {
+/** The notice a member gets when over budget: polite, says how long, in the language of `t`. */
+export function cooldownMessage(retryAfterMs: number, t: Translate = EN): string {
   const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `You're going a bit fast: please try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
+  return t(seconds === 1 ? "notice.slowDown1" : "notice.slowDown", { seconds });
 }

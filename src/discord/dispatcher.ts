@@ -10,7 +10,7 @@ import { replyForAction } from "../answer/actions.ts";
 import type { AnswerContext } from "../answer/context.ts";
 import type { Reply } from "../answer/reply.ts";
 import { ScoreboardUnavailable } from "../answer/scoreboard.ts";
-import { langOf } from "../i18n/index.ts";
+import { langOf, translator } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import { type Budget, cooldownMessage } from "./cooldown.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
@@ -75,10 +75,6 @@ export function cacheKey(interaction: ChatInputCommandInteraction): string {
     flat(interaction.options.data),
   ]);
 }
-
-const SHUTTING_DOWN = "The bot is restarting: please try again in a few seconds.";
-const UNSUPPORTED =
-  "This bot only answers its slash commands and buttons (and Explain this message on a message). Try /help for the list.";
 
 /**
  * The one `interactionCreate` handler: slash commands, autocomplete and buttons. Every interaction is
@@ -183,6 +179,8 @@ export function createInteractionHandler({
         : interaction.isButton()
           ? interaction.customId
           : undefined;
+    // Every notice below is in the member's language.
+    const t = translator(langOf(interaction.locale));
     let result: { outcome: Outcome; query?: string; reason?: string };
     if (recent.has(interaction.id)) {
       result = { outcome: "duplicate" };
@@ -192,10 +190,10 @@ export function createInteractionHandler({
         const over = budget?.take(kind === "autocomplete" ? "autocomplete" : "command", interaction.user.id);
         if (isClosing()) {
           result = { outcome: "shutting-down" };
-          await answerNotice(interaction, SHUTTING_DOWN);
+          await answerNotice(interaction, t("notice.restarting"));
         } else if (over && !over.ok) {
           result = { outcome: "cooldown" };
-          await answerNotice(interaction, cooldownMessage(over.retryAfterMs));
+          await answerNotice(interaction, cooldownMessage(over.retryAfterMs, t));
         } else if (interaction.isChatInputCommand()) result = await onCommand(interaction);
         else if (interaction.isMessageContextMenuCommand())
           result = await presenter.messageCommand(interaction);
@@ -203,7 +201,7 @@ export function createInteractionHandler({
         else if (interaction.isButton()) result = await onButton(interaction);
         else {
           result = { outcome: "unsupported", reason: `interaction type ${interaction.type}` };
-          await answerNotice(interaction, UNSUPPORTED);
+          await answerNotice(interaction, t("notice.unsupported"));
         }
       } catch (error) {
         if (error instanceof InputError || error instanceof ScoreboardUnavailable) {
@@ -212,7 +210,7 @@ export function createInteractionHandler({
             outcome: error instanceof InputError ? "invalid-input" : "scoreboard-unavailable",
             reason: error instanceof InputError ? error.reason : error.kind,
           };
-          await answerNotice(interaction, error.message).catch((replyError: unknown) =>
+          await answerNotice(interaction, error.text(t)).catch((replyError: unknown) =>
             logger.error("error_reply_failed", { kind, command: name, error: replyError }),
           );
         } else {

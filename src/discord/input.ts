@@ -1,3 +1,5 @@
+import { EN, type StringKey, type Translate } from "../i18n/index.ts";
+
 /*
  * What a member typed, bounded before it reaches search. Discord enforces an option's max length in
  * characters, but NFKC normalisation (which search does first) can expand one character into up to 18
@@ -5,14 +7,23 @@
  * NFKC form is bounded to that same length: a legal input never costs more than an ordinary one.
  */
 
-/** A request whose options do not fit the command: the member gets `message`, the log gets `reason`. */
+/**
+ * A request whose options do not fit the command: the member gets `text(t)` in their language (`message`
+ * is the English), the log gets `reason`.
+ */
 export class InputError extends Error {
   override name = "InputError";
   constructor(
-    message: string,
     readonly reason: "wrong-type" | "missing-option" | "unknown-subcommand",
+    readonly key: StringKey,
+    readonly values: Readonly<Record<string, string | number>> = {},
   ) {
-    super(message);
+    super(EN(key, values));
+  }
+
+  /** What the member reads, in the language of `t`. */
+  text(t: Translate): string {
+    return t(this.key, this.values);
   }
 }
 

@@ -44,8 +44,6 @@ const SUB_COMMAND = 1;
 const EPHEMERAL = 64;
 const BUTTON = 2;
 
-const UNSUPPORTED = "This kind of interaction is not supported.";
-
 export interface RawDeps {
   context: AnswerContext;
   codec: CustomIdCodec;
@@ -147,10 +145,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
       const entry = commands.find((c) => c.name === raw.data.name);
       // A known command with a subcommand it does not have: the gateway's answer (an old command version).
       if (entry && "subcommands" in entry)
-        throw new InputError(
-          `/${entry.name} has no such subcommand. Your Discord may show an old version of this command: try again in a moment.`,
-          "unknown-subcommand",
-        );
+        throw new InputError("unknown-subcommand", "input.unknownSubcommand", { command: entry.name });
       return noticeIn(caller.lang, "error.unknownCommand");
     }
     const args = readArgs(context.search, raw.data.name, spec, (name) =>
@@ -211,7 +206,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
       case AUTOCOMPLETE:
         return autocomplete(raw as APIApplicationCommandAutocompleteInteraction);
       default:
-        return notice(UNSUPPORTED);
+        return noticeIn(safeLang(raw), "notice.unsupported");
     }
   }
 
@@ -252,7 +247,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
           // The member gets what went wrong, as on the gateway; the log says which kind (not a bug).
           outcome = error instanceof InputError ? "invalid-input" : "scoreboard-unavailable";
           reason = error instanceof InputError ? error.reason : error.kind;
-          return notice(error.message);
+          return notice(error.text(translator(safeLang(raw))));
         }
         outcome = "error";
         logger.error("interaction_failed", { kind, command: name, error });

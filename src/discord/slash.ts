@@ -162,15 +162,16 @@ export function readArgs(
     const given = get(name);
     if (!given || given.value === undefined || given.value === null) {
       if (option.required)
-        throw new InputError(`/${command} needs the option "${name}": please fill it in.`, "missing-option");
+        throw new InputError("missing-option", "input.missingOption", { command, option: name });
       continue;
     }
     const expected =
       option.type === "string" ? ApplicationCommandOptionType.String : ApplicationCommandOptionType.Integer;
     if (given.type !== expected || typeof given.value !== (option.type === "string" ? "string" : "number"))
       throw new InputError(
-        `The option "${name}" of /${command} takes ${option.type === "string" ? "text" : "a whole number"}. Your Discord may show an old version of this command: try again in a moment.`,
         "wrong-type",
+        option.type === "string" ? "input.wrongTypeText" : "input.wrongTypeNumber",
+        { command, option: name },
       );
     args[name] =
       option.type === "string"
@@ -236,11 +237,7 @@ function computeSuggestions(
 export function slashCommand(entry: CommandEntry): SlashCommand {
   const specOf = (interaction: ChatInputCommandInteraction | AutocompleteInteraction) => {
     const spec = findCommand([entry], entry.name, interaction.options.getSubcommand(false));
-    if (!spec)
-      throw new InputError(
-        `/${entry.name} has no such subcommand. Your Discord may show an old version of this command: try again in a moment.`,
-        "unknown-subcommand",
-      );
+    if (!spec) throw new InputError("unknown-subcommand", "input.unknownSubcommand", { command: entry.name });
     return spec;
   };
   return {

@@ -125,6 +125,38 @@ const en = {
     "This button is not valid (it may come from an older version of the bot). Run the command again for fresh buttons.",
   "error.unknownCommand":
     "I don't know this command any more. An admin can run `npm run deploy-commands` to refresh the list.",
+  "notice.restarting": "The bot is restarting: please try again in a few seconds.",
+  "notice.unsupported":
+    "This bot only answers its slash commands and buttons (and Explain this message on a message). Try /help for the list.",
+  "notice.slowDown1": "You're going a bit fast: please try again in {seconds} second.",
+  "notice.slowDown": "You're going a bit fast: please try again in {seconds} seconds.",
+  "input.missingOption": '/{command} needs the option "{option}": please fill it in.',
+  "input.wrongTypeText":
+    'The option "{option}" of /{command} takes text. Your Discord may show an old version of this command: try again in a moment.',
+  "input.wrongTypeNumber":
+    'The option "{option}" of /{command} takes a whole number. Your Discord may show an old version of this command: try again in a moment.',
+  "input.unknownSubcommand":
+    "/{command} has no such subcommand. Your Discord may show an old version of this command: try again in a moment.",
+  "scoreboard.unavailable":
+    "The quiz scoreboard is unavailable right now ({why}), so answers can't be saved; every other command works, and the quiz comes back by itself once it's fixed.",
+  "scoreboard.corrupt": "its database file is damaged",
+  "scoreboard.full": "the server's disk is full",
+  "scoreboard.io": "the server's disk refused to write it",
+  "scoreboard.read-only": "its folder is read-only",
+  "scoreboard.cannot-open": "its database cannot be opened",
+  "scoreboard.busy": "its database is locked by another program",
+  "scoreboard.unreachable": "its database server cannot be reached",
+  "scoreboard.auth": "the bot may not log in to its database",
+  "scoreboard.unknown": "its database failed",
+  "quiz.noScoreboard": "No scoreboard",
+  "quiz.noScoreboardText": "This bot runs without a scoreboard, so answers are not saved.",
+  "quiz.noQuestion": "No quiz question for that yet",
+  "quiz.noLesson": "There is no lesson {n}: the path has lessons 1 to {count}.",
+  "quiz.noSectorAndLesson":
+    "No question matches both this sector and this lesson. Try one of the two on its own.",
+  "quiz.noSectorQuestion": "There is no question about this sector yet. Try /quiz question without a sector.",
+  "quiz.noLessonQuestion": "There is no question for that lesson yet. Try /quiz question without a lesson.",
+  "quiz.noSector": "No sector matches this name. Pick one from the list as you type, or see /sectors.",
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -242,6 +274,37 @@ const zhCN: StringTable = {
   "error.generic": "回答时我们这边出了问题，请稍后再试。",
   "error.invalidButton": "这个按钮已失效（可能来自旧版本的机器人）。请重新运行命令以获取新按钮。",
   "error.unknownCommand": "我已不认识这个命令。管理员可以运行 `npm run deploy-commands` 刷新命令列表。",
+  "notice.restarting": "机器人正在重启，请过几秒再试。",
+  "notice.unsupported":
+    "本机器人只响应它的斜杠命令和按钮（以及消息上的“解释这条消息”）。用 /help 查看命令列表。",
+  "notice.slowDown1": "你操作得有点快，请 {seconds} 秒后再试。",
+  "notice.slowDown": "你操作得有点快，请 {seconds} 秒后再试。",
+  "input.missingOption": "/{command} 需要填写选项“{option}”，请补上。",
+  "input.wrongTypeText":
+    "/{command} 的选项“{option}”需要填写文字。你的 Discord 可能显示的是这个命令的旧版本，请稍后再试。",
+  "input.wrongTypeNumber":
+    "/{command} 的选项“{option}”需要填写整数。你的 Discord 可能显示的是这个命令的旧版本，请稍后再试。",
+  "input.unknownSubcommand":
+    "/{command} 没有这个子命令。你的 Discord 可能显示的是这个命令的旧版本，请稍后再试。",
+  "scoreboard.unavailable":
+    "测验排行榜暂时无法使用（{why}），所以答案无法保存；其他命令都能正常使用，问题解决后测验会自动恢复。",
+  "scoreboard.corrupt": "数据库文件已损坏",
+  "scoreboard.full": "服务器磁盘已满",
+  "scoreboard.io": "服务器磁盘拒绝写入",
+  "scoreboard.read-only": "所在文件夹是只读的",
+  "scoreboard.cannot-open": "数据库无法打开",
+  "scoreboard.busy": "数据库被另一个程序锁定",
+  "scoreboard.unreachable": "无法连接数据库服务器",
+  "scoreboard.auth": "机器人无法登录数据库",
+  "scoreboard.unknown": "数据库出错",
+  "quiz.noScoreboard": "没有排行榜",
+  "quiz.noScoreboardText": "本机器人未启用排行榜，所以答案不会保存。",
+  "quiz.noQuestion": "暂时没有相应的测验题",
+  "quiz.noLesson": "没有第 {n} 课：学习路径共有第 1 到第 {count} 课。",
+  "quiz.noSectorAndLesson": "没有同时符合这个领域和这一课的题目。试试只选其中一项。",
+  "quiz.noSectorQuestion": "这个领域还没有题目。试试不指定领域的 /quiz question。",
+  "quiz.noLessonQuestion": "这一课还没有题目。试试不指定课次的 /quiz question。",
+  "quiz.noSector": "没有与这个名称匹配的领域。输入时从列表中选择，或查看 /sectors。",
 };
 
 const zhTW: StringTable = {
@@ -356,6 +419,37 @@ const zhTW: StringTable = {
   "error.generic": "回答時我們這邊出了問題，請稍後再試。",
   "error.invalidButton": "這個按鈕已失效（可能來自舊版本的機器人）。請重新執行指令以取得新按鈕。",
   "error.unknownCommand": "我已不認識這個指令。管理員可以執行 `npm run deploy-commands` 重新整理指令列表。",
+  "notice.restarting": "機器人正在重新啟動，請過幾秒再試。",
+  "notice.unsupported":
+    "本機器人只回應它的斜線指令和按鈕（以及訊息上的「解釋這則訊息」）。用 /help 查看指令列表。",
+  "notice.slowDown1": "你操作得有點快，請 {seconds} 秒後再試。",
+  "notice.slowDown": "你操作得有點快，請 {seconds} 秒後再試。",
+  "input.missingOption": "/{command} 需要填寫選項「{option}」，請補上。",
+  "input.wrongTypeText":
+    "/{command} 的選項「{option}」需要填寫文字。你的 Discord 可能顯示的是這個指令的舊版本，請稍後再試。",
+  "input.wrongTypeNumber":
+    "/{command} 的選項「{option}」需要填寫整數。你的 Discord 可能顯示的是這個指令的舊版本，請稍後再試。",
+  "input.unknownSubcommand":
+    "/{command} 沒有這個子指令。你的 Discord 可能顯示的是這個指令的舊版本，請稍後再試。",
+  "scoreboard.unavailable":
+    "測驗排行榜暫時無法使用（{why}），所以答案無法儲存；其他指令都能正常使用，問題解決後測驗會自動恢復。",
+  "scoreboard.corrupt": "資料庫檔案已損壞",
+  "scoreboard.full": "伺服器磁碟已滿",
+  "scoreboard.io": "伺服器磁碟拒絕寫入",
+  "scoreboard.read-only": "所在資料夾是唯讀的",
+  "scoreboard.cannot-open": "資料庫無法開啟",
+  "scoreboard.busy": "資料庫被另一個程式鎖定",
+  "scoreboard.unreachable": "無法連線到資料庫伺服器",
+  "scoreboard.auth": "機器人無法登入資料庫",
+  "scoreboard.unknown": "資料庫出錯",
+  "quiz.noScoreboard": "沒有排行榜",
+  "quiz.noScoreboardText": "本機器人未啟用排行榜，所以答案不會儲存。",
+  "quiz.noQuestion": "暫時沒有相應的測驗題",
+  "quiz.noLesson": "沒有第 {n} 課：學習路徑共有第 1 到第 {count} 課。",
+  "quiz.noSectorAndLesson": "沒有同時符合這個領域和這一課的題目。試試只選其中一項。",
+  "quiz.noSectorQuestion": "這個領域還沒有題目。試試不指定領域的 /quiz question。",
+  "quiz.noLessonQuestion": "這一課還沒有題目。試試不指定課次的 /quiz question。",
+  "quiz.noSector": "沒有與這個名稱符合的領域。輸入時從列表中選擇，或查看 /sectors。",
 };
 
 /** The locales the interface speaks. Discord's `zh-CN` and `zh-TW`; everything else reads English. */

@@ -1,5 +1,5 @@
 import type { Scoreboard, ScoreboardFault } from "../answer/scoreboard.ts";
-import { ScoreboardUnavailable } from "../answer/scoreboard.ts";
+import { ScoreboardUnavailable, unavailableNotice } from "../answer/scoreboard.ts";
 import type { Logger } from "../logger.ts";
 
 /*
@@ -13,60 +13,54 @@ import type { Logger } from "../logger.ts";
 
 export type Backend = "sqlite" | "postgres";
 
-/** What a member reads and what the operator should do, per kind of fault (per backend where they differ). */
-export const FAULTS: Record<ScoreboardFault, { member: string; operator: string; postgres?: string }> = {
+/**
+ * What the operator should do, per kind of fault (per backend where they differ). What a member reads is in
+ * the string tables (`unavailableNotice`, src/answer/scoreboard.ts).
+ */
+export const FAULTS: Record<ScoreboardFault, { operator: string; postgres?: string }> = {
   corrupt: {
-    member: "its database file is damaged",
     operator:
       "The scoreboard file is damaged: stop the bot and restore DATA_DIR/scoreboard.sqlite from a backup, or move it away to start scores afresh. The bot retries by itself.",
     postgres:
       "PostgreSQL reports damaged data: check the server's logs and restore from a backup. The bot retries by itself.",
   },
   full: {
-    member: "the server's disk is full",
     operator: "The disk holding DATA_DIR is full: free some space. The quiz recovers by itself.",
     postgres:
       "PostgreSQL's disk is full: free some space on the database server. The quiz recovers by itself.",
   },
   io: {
-    member: "the server's disk refused to write it",
     operator:
       "Writing DATA_DIR/scoreboard.sqlite failed (a full disk, a file-size limit or a failing disk): check the disk. The quiz recovers by itself.",
     postgres:
       "PostgreSQL reports a system or disk error: check the database server. The quiz recovers by itself.",
   },
   "read-only": {
-    member: "its folder is read-only",
     operator:
       "DATA_DIR or scoreboard.sqlite is read-only for the bot's user: make it writable or set DATA_DIR to a writable folder. The bot retries by itself.",
     postgres:
       "PostgreSQL refuses writes (a read-only server or replica): point DATABASE_URL at the primary. The bot retries by itself.",
   },
   "cannot-open": {
-    member: "its database cannot be opened",
     operator:
       "The scoreboard cannot be opened: check that DATA_DIR is a folder the bot's user may write (set DATA_DIR in .env). The bot retries by itself.",
     postgres:
       "The scoreboard database cannot be opened (does the database in DATABASE_URL exist, may its user create tables?). The bot retries by itself.",
   },
   busy: {
-    member: "its database is locked by another program",
     operator: "Another process holds the scoreboard's lock for long: stop it. The quiz recovers by itself.",
     postgres:
       "PostgreSQL is overloaded (too many connections, locks or conflicts): lower DATABASE_POOL_SIZE across replicas or raise max_connections. The quiz recovers by itself.",
   },
   unreachable: {
-    member: "its database server cannot be reached",
     operator:
       "The scoreboard's database server cannot be reached (connection refused, unknown host, timed out or restarting): check that PostgreSQL runs and DATABASE_URL's host and port. The bot retries by itself.",
   },
   auth: {
-    member: "the bot may not log in to its database",
     operator:
       "PostgreSQL refused the bot's login: check the user and password in DATABASE_URL (and pg_hba.conf). The bot retries by itself.",
   },
   unknown: {
-    member: "its database failed",
     operator: "The scoreboard failed unexpectedly: see the error. The bot retries by itself.",
   },
 };
@@ -138,9 +132,9 @@ export function classifyFault(error: unknown): ScoreboardFault | null {
   return null;
 }
 
-/** The one sentence a member sees. */
+/** The one sentence a member sees, in English (front ends use the member's language: `error.text(t)`). */
 export function unavailableSentence(kind: ScoreboardFault): string {
-  return `The quiz scoreboard is unavailable right now (${FAULTS[kind].member}), so answers can't be saved; every other command works, and the quiz comes back by itself once it's fixed.`;
+  return unavailableNotice(kind);
 }
 
 export interface ResilientOptions {
@@ -220,8 +214,7 @@ export function createResilientScoreboard(
     if (opening) await opening;
     else if (!board && !closed && now() >= retryAt) await tryOpen();
     const current = board;
-    if (!current)
-      throw new ScoreboardUnavailable(fault ?? "unknown", unavailableSentence(fault ?? "unknown"));
+    if (!current) throw new ScoreboardUnavailable(fault ?? "unknown");
     try {
       const result = await call(current);
       if (write && fault !== null) {
@@ -234,7 +227,7 @@ export function createResilientScoreboard(
       const kind = classifyFault(error);
       if (!kind) throw error;
       if (board === current) down(kind, error);
-      throw new ScoreboardUnavailable(kind, unavailableSentence(kind));
+      throw new ScoreboardUnavailable(kind);
     }
   };
 

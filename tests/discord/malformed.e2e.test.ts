@@ -5,7 +5,7 @@
  * discord.js rejects a promise on them, which the real process logs and vitest would flag.)
  */
 import type { APIInteraction } from "discord-api-types/v10";
-import { ComponentType } from "discord-api-types/v10";
+import { ComponentType, Locale } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.ts";
 import { type Bot, createBot } from "../../src/discord/bot.ts";
@@ -121,5 +121,43 @@ describe("cooldowns", () => {
     }
     expect(counts.slice(0, 3).every((n) => n > 0)).toBe(true);
     expect(counts[3]).toBe(0);
+  });
+});
+
+describe("a zh-CN member reads these answers in Chinese", () => {
+  const zh = () => ({ ...someone(), locale: Locale.ChineseCN });
+  it.each([
+    [
+      "wrong option type",
+      () => double.chatInput("sector", [{ name: "name", type: 4, value: 5 }], zh()),
+      "/sector 的选项“name”需要填写文字",
+    ],
+    ["missing required option", () => double.chatInput("sector", [], zh()), "/sector 需要填写选项“name”"],
+    [
+      "unknown subcommand",
+      () => double.chatInput("quiz", [{ type: 1, name: "bogus", options: [] }], zh()),
+      "/quiz 没有这个子命令",
+    ],
+    ["unknown command", () => double.chatInput("nope", [], zh()), "我已不认识这个命令"],
+    [
+      "a kind of interaction the bot does not handle",
+      () =>
+        ({
+          ...double.button("v1:whatever", zh()),
+          data: { component_type: ComponentType.StringSelect, custom_id: "menu", values: ["a"] },
+        }) as unknown as APIInteraction,
+      "本机器人只响应它的斜杠命令和按钮",
+    ],
+  ])("%s", async (_what, payload, chinese) => {
+    const { callback, text } = await answerTo(payload());
+    expect(isEphemeral(callback)).toBe(true);
+    expect(text).toContain(chinese);
+  });
+
+  it("over the cooldown", async () => {
+    const flooder = zh();
+    let text = "";
+    for (let i = 0; i < 4; i++) text = (await answerTo(double.chatInput("overview", [], flooder))).text;
+    expect(text).toMatch(/^你操作得有点快，请 \d 秒后再试。$/);
   });
 });
