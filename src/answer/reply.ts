@@ -155,19 +155,32 @@ export function asOfYears(facts: readonly Fact[]): string {
   return [...new Set(facts.map((f) => f.asOf).filter((y): y is number => y !== undefined))].sort().join(", ");
 }
 
-/** The words of a rich text without any emphasis: for logs, tests and anything that only reads it. */
-export function plainText(text: RichText | undefined): string {
-  if (text === undefined) return "";
+/** How a renderer writes each kind of span that is set apart (plain strings are written as they are). */
+export interface SpanWriter {
+  strong(text: string): string;
+  command(name: string): string;
+  member(id: string): string;
+}
+
+/** Rich text as one string, each set-apart span written by `write` (Discord markdown, plain text, ...). */
+export function writeRichText(text: RichText, write: SpanWriter): string {
   if (typeof text === "string") return text;
   return text
     .map((span) =>
       typeof span === "string"
         ? span
         : "strong" in span
-          ? span.strong
+          ? write.strong(span.strong)
           : "command" in span
-            ? span.command
-            : `@${span.member}`,
+            ? write.command(span.command)
+            : write.member(span.member),
     )
     .join("");
+}
+
+const PLAIN: SpanWriter = { strong: (text) => text, command: (name) => name, member: (id) => `@${id}` };
+
+/** The words of a rich text without any emphasis: for logs, tests and anything that only reads it. */
+export function plainText(text: RichText | undefined): string {
+  return text === undefined ? "" : writeRichText(text, PLAIN);
 }

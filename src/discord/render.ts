@@ -15,7 +15,14 @@ import type {
   APIEmbed,
   APIEmbedField,
 } from "discord-api-types/v10";
-import { type Reply, type ReplyFact, type RichText, statusLabel } from "../answer/reply.ts";
+import {
+  type Reply,
+  type ReplyFact,
+  type RichText,
+  type SpanWriter,
+  statusLabel,
+  writeRichText,
+} from "../answer/reply.ts";
 import { EN, type Translate } from "../i18n/index.ts";
 import type { SectorStatus } from "../knowledge/schema.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
@@ -71,20 +78,11 @@ export function escapeUserText(text: string): string {
     .replaceAll("<", "<\u200b");
 }
 
+const MARKDOWN: SpanWriter = { strong: bold, command: inlineCode, member: userMention };
+
 /** Rich text as Discord markdown: the answer in bold, commands as code, members as mentions. */
 export function markdownOf(text: RichText): string {
-  if (typeof text === "string") return text;
-  return text
-    .map((span) =>
-      typeof span === "string"
-        ? span
-        : "strong" in span
-          ? bold(span.strong)
-          : "command" in span
-            ? inlineCode(span.command)
-            : userMention(span.member),
-    )
-    .join("");
+  return writeRichText(text, MARKDOWN);
 }
 
 function factLine(fact: ReplyFact, index: number, t: Translate): string {

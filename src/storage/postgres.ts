@@ -1,9 +1,16 @@
-import { mkdirSync, rmSync } from "node:fs";
-import { dirname } from "node:path";
 import pg from "pg";
-import type { RecordResult, ScoreRow } from "../answer/scoreboard.ts";
+import type { RecordResult } from "../answer/scoreboard.ts";
 import { openScoreboard } from "./scoreboard.ts";
-import type { LoadCounts, ScoreDump, ScoreStore } from "./store.ts";
+import {
+  clearBackupPath,
+  type LoadCounts,
+  newerSchema,
+  SCORE_COLUMNS,
+  type ScoreDump,
+  type ScoreRecord,
+  type ScoreStore,
+  toRow,
+} from "./store.ts";
 
 /**
  * Schema migrations for PostgreSQL, applied in order, each in its own transaction, recorded in
@@ -48,24 +55,6 @@ export interface PostgresOptions {
   now?: () => Date;
 }
 
-interface ScoreRecord {
-  user_id: string;
-  answered: number;
-  correct: number;
-  streak: number;
-  best_streak: number;
-}
-
-const toRow = (r: ScoreRecord): ScoreRow => ({
-  userId: r.user_id,
-  answered: r.answered,
-  correct: r.correct,
-  streak: r.streak,
-  bestStreak: r.best_streak,
-});
-
-const SCORE_COLUMNS = "user_id, answered, correct, streak, best_streak";
-
 /** Runs the migrations this database lacks, under the advisory lock. */
 export async function migratePostgres(pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
@@ -78,10 +67,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<number> {
       "SELECT max(version) AS v FROM schema_migrations",
     );
     const current = rows[0]?.v ?? 0;
-    if (current > MIGRATIONS.length)
-      throw new Error(
-        `the scoreboard database is at schema version ${current}, newer than this bot (${MIGRATIONS.length}); update the bot`,
-      );
+    if (current > MIGRATIONS.length) throw newerSchema(current, MIGRATIONS.length);
     for (let version = current; version < MIGRATIONS.length; version++) {
       await client.query("BEGIN");
       try {
@@ -214,8 +200,7 @@ export async function openPostgresScoreboard(
       // A snapshot of PostgreSQL written as a SQLite scoreboard file: the same format as the SQLite backup,
       // readable by `scores show` and movable back with `scores migrate`. (pg_dump remains the DBA's tool.)
       const rows = await dump();
-      mkdirSync(dirname(path), { recursive: true });
-      rmSync(path, { force: true });
+      clearBackupPath(path);
       const copy = openScoreboard(path);
       try {
         await copy.load(rows);

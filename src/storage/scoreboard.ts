@@ -1,8 +1,18 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { AnswerRecord, RecordResult, ScoreRow } from "../answer/scoreboard.ts";
-import type { AnswerRow, ScoreDump, ScoreRecordRow, ScoreStore } from "./store.ts";
+import type { AnswerRecord, RecordResult } from "../answer/scoreboard.ts";
+import {
+  type AnswerRow,
+  clearBackupPath,
+  newerSchema,
+  SCORE_COLUMNS,
+  type ScoreDump,
+  type ScoreRecord,
+  type ScoreRecordRow,
+  type ScoreStore,
+  toRow,
+} from "./store.ts";
 
 export type { RecordResult, Scoreboard, ScoreRow } from "../answer/scoreboard.ts";
 
@@ -36,22 +46,6 @@ const MIGRATIONS: readonly string[] = [
 /** The schema version a fresh database reaches: the number of migrations. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-interface ScoreRecord {
-  user_id: string;
-  answered: number;
-  correct: number;
-  streak: number;
-  best_streak: number;
-}
-
-const toRow = (r: ScoreRecord): ScoreRow => ({
-  userId: r.user_id,
-  answered: r.answered,
-  correct: r.correct,
-  streak: r.streak,
-  bestStreak: r.best_streak,
-});
-
 /**
  * Opens (creating if needed) the scoreboard database at `file`, in WAL mode, migrated to the latest schema.
  * better-sqlite3 is synchronous; the port is asynchronous, so every method resolves at once.
@@ -82,10 +76,10 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
        updated_at = @now`,
   );
   const scoreOf = db.prepare<[string, string], ScoreRecord>(
-    "SELECT user_id, answered, correct, streak, best_streak FROM scores WHERE guild_id = ? AND user_id = ?",
+    `SELECT ${SCORE_COLUMNS} FROM scores WHERE guild_id = ? AND user_id = ?`,
   );
   const topRows = db.prepare<[string, number], ScoreRecord>(
-    `SELECT user_id, answered, correct, streak, best_streak FROM scores WHERE guild_id = ?
+    `SELECT ${SCORE_COLUMNS} FROM scores WHERE guild_id = ?
      ORDER BY correct DESC, answered ASC, best_streak DESC, user_id ASC LIMIT ?`,
   );
   const rankRow = db.prepare<
@@ -217,8 +211,7 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
     rankOf: async (guildId, userId) => rankOf(guildId, userId),
     resetGuild: async (guildId) => reset(guildId),
     backup: async (path) => {
-      mkdirSync(dirname(path), { recursive: true });
-      rmSync(path, { force: true });
+      clearBackupPath(path);
       await db.backup(path);
     },
     ping: async () => db.open,
@@ -232,11 +225,7 @@ export function openScoreboard(file: string, now: () => Date = () => new Date())
 
 function migrate(db: Database.Database): void {
   const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `the scoreboard database is at schema version ${current}, newer than this bot (${MIGRATIONS.length}); update the bot`,
-    );
-  }
+  if (current > MIGRATIONS.length) throw newerSchema(current, MIGRATIONS.length);
   db.transaction(() => {
     for (let version = current; version < MIGRATIONS.length; version++) {
       db.exec(MIGRATIONS[version] as string);

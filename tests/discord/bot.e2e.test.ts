@@ -6,8 +6,7 @@
 import type { APIApplicationCommandInteractionDataOption } from "discord-api-types/v10";
 import { ApplicationCommandOptionType } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config.ts";
-import { type Bot, createBot } from "../../src/discord/bot.ts";
+import type { Bot } from "../../src/discord/bot.ts";
 import { type SlashCommand as BotCommand, SLASH_COMMANDS as COMMANDS } from "../../src/discord/slash.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
@@ -20,6 +19,7 @@ import {
   startDiscordDouble,
   user,
 } from "./double.ts";
+import { startBotOnDouble } from "./harness.ts";
 import {
   bool,
   buttonsOf,
@@ -107,20 +107,11 @@ describe("the bot end to end, through the Discord double", () => {
 
   beforeAll(async () => {
     double = await startDiscordDouble();
-    const parsed = parseConfig({
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: double.applicationId,
-      DISCORD_API_URL: double.apiUrl,
-    });
-    if (!parsed.ok) throw new Error(parsed.error);
-    bot = createBot(parsed.config, {
+    bot = await startBotOnDouble(double, {
       search: createSearch(loadKnowledgeOrThrow()),
       logger: createLogger("info", (line) => logLines.push(line)),
-      rest: { retries: 0, timeout: 5000 },
-      budget: null,
       commands: [...COMMANDS, boomCommand, lateBoomCommand],
     });
-    await bot.start();
   });
 
   afterAll(async () => {

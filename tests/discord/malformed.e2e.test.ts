@@ -7,14 +7,14 @@
 import type { APIInteraction } from "discord-api-types/v10";
 import { ComponentType, Locale } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config.ts";
-import { type Bot, createBot } from "../../src/discord/bot.ts";
+import type { Bot } from "../../src/discord/bot.ts";
 import { createBudget } from "../../src/discord/cooldown.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
 import { type DiscordDouble, startDiscordDouble, user } from "./double.ts";
-import { isEphemeral, sent, str, TEST_TOKEN } from "./wire.ts";
+import { startBotOnDouble } from "./harness.ts";
+import { isEphemeral, sent, str } from "./wire.ts";
 
 interface LogLine {
   event: string;
@@ -31,18 +31,14 @@ const someone = () => ({ user: user(`6000000000000${String(++member).padStart(5,
 
 beforeAll(async () => {
   double = await startDiscordDouble();
-  const parsed = parseConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: double.apiUrl });
-  if (!parsed.ok) throw new Error(parsed.error);
-  bot = createBot(parsed.config, {
+  bot = await startBotOnDouble(double, {
     search: createSearch(loadKnowledgeOrThrow()),
     logger: createLogger("info", (line) => lines.push(JSON.parse(line))),
-    rest: { retries: 0, timeout: 5000 },
     budget: createBudget({
       command: { burst: 3, perSecond: 0.5 },
       autocomplete: { burst: 3, perSecond: 0.5 },
     }),
   });
-  await bot.start();
 });
 afterAll(async () => {
   await bot?.stop(0);

@@ -9,14 +9,14 @@ import { join } from "node:path";
 import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCORES_PLACE } from "../../src/answer/quiz.ts";
-import { parseConfig } from "../../src/config.ts";
-import { type Bot, createBot } from "../../src/discord/bot.ts";
+import type { Bot } from "../../src/discord/bot.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
 import { openScoreboard, type Scoreboard } from "../../src/storage/scoreboard.ts";
 import { type DiscordDouble, type InteractionExtras, startDiscordDouble } from "./double.ts";
-import { buttonsOf, embedOf, isEphemeral, sent, str, TEST_TOKEN } from "./wire.ts";
+import { startBotOnDouble } from "./harness.ts";
+import { buttonsOf, embedOf, isEphemeral, sent, str } from "./wire.ts";
 
 const MEMBER = "100000000000000009";
 const inDm: InteractionExtras = { user: { id: MEMBER }, where: "dm", install: "user" };
@@ -33,22 +33,12 @@ describe("reach end to end: user installs, DMs, private channels and the message
     double = await startDiscordDouble();
     folder = mkdtempSync(join(tmpdir(), "mic2025-reach-"));
     scoreboard = openScoreboard(join(folder, "scores.db"));
-    const parsed = parseConfig({
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: double.applicationId,
-      DISCORD_API_URL: double.apiUrl,
-    });
-    if (!parsed.ok) throw new Error(parsed.error);
-    bot = createBot(parsed.config, {
+    bot = await startBotOnDouble(double, {
       search: createSearch(loadKnowledgeOrThrow()),
       logger: createLogger("info", (line) => logs.push(line)),
       scoreboard,
       random: () => 0,
-      rest: { retries: 0, timeout: 5000 },
-      // One member sends many interactions in a row here; cooldowns have their own tests.
-      budget: null,
     });
-    await bot.start();
   });
 
   afterAll(async () => {
@@ -266,20 +256,10 @@ describe("charts through the Discord double (multipart upload)", () => {
 
   beforeAll(async () => {
     double = await startDiscordDouble();
-    const parsed = parseConfig({
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: double.applicationId,
-      DISCORD_API_URL: double.apiUrl,
-    });
-    if (!parsed.ok) throw new Error(parsed.error);
-    bot = createBot(parsed.config, {
+    bot = await startBotOnDouble(double, {
       search: createSearch(loadKnowledgeOrThrow()),
       logger: createLogger("error", () => {}),
-      rest: { retries: 0, timeout: 5000 },
-      // One member sends many interactions in a row here; cooldowns have their own tests.
-      budget: null,
     });
-    await bot.start();
   });
 
   afterAll(async () => {

@@ -15,8 +15,7 @@ import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { truncate } from "../../src/answer/limits.ts";
 import { CHOICE_LETTERS, quizQuestionsFor } from "../../src/answer/quiz.ts";
-import { parseConfig } from "../../src/config.ts";
-import { type Bot, createBot } from "../../src/discord/bot.ts";
+import type { Bot } from "../../src/discord/bot.ts";
 import { factCode } from "../../src/discord/custom-id.ts";
 import type { DiscordMessage } from "../../src/discord/render.ts";
 import { type KnowledgeBase, loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
@@ -30,8 +29,9 @@ import {
   type RecordedCallback,
   startDiscordDouble,
 } from "./double.ts";
+import { startBotOnDouble } from "./harness.ts";
 import { limitViolations } from "./limits.ts";
-import { buttonsOf, EPHEMERAL, embedOf, isEphemeral, sent, TEST_TOKEN } from "./wire.ts";
+import { buttonsOf, EPHEMERAL, embedOf, isEphemeral, sent } from "./wire.ts";
 
 const MEMBER_1 = "100000000000000001";
 const MEMBER_2 = "100000000000000002";
@@ -71,22 +71,13 @@ describe("study tools end to end: /learn, /quiz and the scoreboard through the D
   let next = 0;
 
   const startBot = async () => {
-    const parsed = parseConfig({
-      DISCORD_TOKEN: TEST_TOKEN,
-      DISCORD_CLIENT_ID: double.applicationId,
-      DISCORD_API_URL: double.apiUrl,
-    });
-    if (!parsed.ok) throw new Error(parsed.error);
     scoreboard = openScoreboard(file);
-    bot = createBot(parsed.config, {
+    bot = await startBotOnDouble(double, {
       search,
       logger: createLogger("info", (line) => logs.push(line)),
       scoreboard,
       random: () => next,
-      rest: { retries: 0, timeout: 5000 },
-      budget: null,
     });
-    await bot.start();
   };
 
   const member = (id: string): InteractionExtras => ({ user: { id } });

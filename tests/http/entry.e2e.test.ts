@@ -1,30 +1,17 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { startEntry } from "../entry.ts";
 import { signedHeaders, testKeyPair } from "./sign.ts";
 
 // `INTERACTIONS_MODE=http npm start` as a deployment runs it: the real entry in its own process.
 const dataDir = mkdtempSync(join(tmpdir(), "mic2025-http-entry-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "start"], {
-    cwd: process.cwd(),
-    env: { PATH: process.env.PATH ?? "", DATA_DIR: dataDir, ...env },
-  });
-  let output = "";
-  child.stdout.on("data", (d) => {
-    output += d;
-  });
-  child.stderr.on("data", (d) => {
-    output += d;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, output: () => output, exited };
-}
+/** `npm start` with `env`, its scoreboard in a temporary folder. */
+const start = (env: Record<string, string>) => startEntry({ DATA_DIR: dataDir, ...env });
 
 const freePort = () =>
   new Promise<number>((resolve) => {

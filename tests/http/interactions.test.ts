@@ -8,8 +8,7 @@ import type { AddressInfo } from "node:net";
 import { type APIEmbed, Locale } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Scoreboard } from "../../src/answer/scoreboard.ts";
-import { parseConfig } from "../../src/config.ts";
-import { type Bot, createBot } from "../../src/discord/bot.ts";
+import type { Bot } from "../../src/discord/bot.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { createRawInteractionHandler } from "../../src/discord/raw.ts";
 import { createInteractionsServer } from "../../src/http/server.ts";
@@ -19,7 +18,8 @@ import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
 import { openScoreboard } from "../../src/storage/scoreboard.ts";
 import { type DiscordDouble, startDiscordDouble, user } from "../discord/double.ts";
-import { bool, str, TEST_TOKEN } from "../discord/wire.ts";
+import { startBotOnDouble } from "../discord/harness.ts";
+import { bool, str } from "../discord/wire.ts";
 import { signedHeaders, testKeyPair } from "./sign.ts";
 
 const search = createSearch(loadKnowledgeOrThrow());
@@ -186,18 +186,12 @@ describe("the same replies over HTTP as over the gateway", () => {
 
   beforeAll(async () => {
     double = await startDiscordDouble();
-    const parsed = parseConfig({ DISCORD_TOKEN: TEST_TOKEN, DISCORD_API_URL: double.apiUrl });
-    if (!parsed.ok) throw new Error(parsed.error);
-    bot = createBot(parsed.config, {
+    bot = await startBotOnDouble(double, {
       search,
       logger: createLogger("error", () => undefined),
       scoreboard: gatewayBoard,
       random: () => 0,
-      rest: { retries: 0, timeout: 5000 },
-      // One member sends many interactions in a row here; cooldowns have their own tests.
-      budget: null,
     });
-    await bot.start();
     ({ server, url } = await startHttp(httpBoard));
   });
   afterAll(async () => {
