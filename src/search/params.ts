@@ -34,6 +34,9 @@ export const NUMBER_WEIGHT = 0.5;
 /** The plan's name beside other subject words counts at this share: it is the subject of nearly everything. */
 export const PLAN_NAME_WEIGHT = 0.15;
 
+/** A known word whose idf is at least this share of the highest idf is one of the rarest: a specific word. */
+export const RARE_IDF_SHARE = 0.8;
+
 /** Facts whose answer kind fits the question's type ("when" → a date) score this much more. */
 export const KIND_BOOST = 1.35;
 /** Facts of a sector or topic the question names score more; a fact about many sectors, less so. */

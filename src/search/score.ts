@@ -25,6 +25,8 @@ export interface Candidate {
   questionOverlap: number;
   /** The weightiest question word this fact lacks, over the weightiest word (0 when it has them all). */
   missed: number;
+  /** Which question slots the fact matched, one bit each (the first 32). */
+  matched: number;
 }
 
 /** Sectors and topics the question names: their facts are boosted. */
@@ -65,7 +67,15 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
     if (score < first.floor) continue;
     const coverage = query.totalWeight ? (covered[doc] as number) / query.totalWeight : 0;
     const missed = missedWeight(query, matched[doc] as number);
-    first.push({ doc, score, coverage, kindMatch, questionOverlap: 0, missed });
+    first.push({
+      doc,
+      score,
+      coverage,
+      kindMatch,
+      questionOverlap: 0,
+      missed,
+      matched: matched[doc] as number,
+    });
   }
   resetScratch(index, touched);
   // Second pass over the few best: how closely a reader question of the fact matches this question whole.
