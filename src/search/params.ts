@@ -27,6 +27,8 @@ export const LENGTH_NORM = 0.2;
 /** A variant's share of a word's weight: a synonym, a typo fix (by distance), a general-language relative. */
 export const SYNONYM_WEIGHT = 0.6;
 export const TYPO_WEIGHT = [1, 0.85, 0.7] as const;
+/** Up to this length, a typo fix must keep the word's first letter (see `plausibleTypo`). */
+export const SHORT_TYPO_WORD = 5;
 /** Weight of a word the fact base does not know: it counts against coverage, but less than a known word. */
 export const UNKNOWN_WORD_WEIGHT = 4;
 /** A bare number ("2022") says little on its own: it counts at this share of its weight. */

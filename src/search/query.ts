@@ -6,6 +6,7 @@ import {
   NUMBER_WEIGHT,
   PLAN_NAME_WEIGHT,
   RARE_IDF_SHARE,
+  SHORT_TYPO_WORD,
   SYNONYM_WEIGHT,
   TYPO_WEIGHT,
   UNKNOWN_WORD_WEIGHT,
@@ -56,7 +57,8 @@ export interface LexicalResource {
   isWord?(word: string): boolean;
 }
 
-const isNumber = (word: string) => /^\d+$/.test(word);
+/** A bare number, decimals included ("2024", "4.0" read as "4d0"). */
+const isNumber = (word: string) => /^\d+(?:d\d+)?$/.test(word);
 
 /** Takes a question apart (see `QueryAnalysis`). Pure: the same question always gives the same analysis. */
 export function analyseQuestion(
@@ -201,6 +203,7 @@ function wordVariants(index: FactIndex, word: string, spelling: string, lexical:
     : typo
       ? index.typos
           .near(word)
+          .filter((n) => plausibleTypo(word, n.word))
           .slice(0, 3)
           .map((n) => ({ word: n.word, weight: TYPO_WEIGHT[n.distance] ?? 0 }))
       : [];
@@ -212,6 +215,15 @@ function wordVariants(index: FactIndex, word: string, spelling: string, lexical:
       variants.push(...exact(index, r.word).map((v) => ({ ...v, weight: r.weight })));
   }
   return dedupe(variants);
+}
+
+/**
+ * Whether `near` is a plausible correction of `word`: in a short word a changed first letter is more often
+ * another word ("last" is not "past", "life" is not "wife") than a slip of the finger, which rarely hits
+ * the first letter.
+ */
+function plausibleTypo(word: string, near: string): boolean {
+  return word.length > SHORT_TYPO_WORD || word[0] === near[0];
 }
 
 function synonymVariants(index: FactIndex, key: string, weight: number): Variant[] {
