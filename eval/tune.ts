@@ -17,5 +17,13 @@ for (const part of tuningParts()) {
   console.log(
     `${part.name}: top1 ${pct(q.top1, q.answerable)} top3 ${pct(q.top3, q.answerable)} MRR ${(q.reciprocalRanks / q.answerable).toFixed(3)} declined ${pct(q.declinedUnanswerable, q.unanswerable)} wrongly ${pct(q.wronglyDeclined, q.answerable)} lookups ${pct(l.landedOrOffered, l.total)} empty ${l.empty}/${l.total}`,
   );
+  // Ranking alone, every question answered (no decline): what the ranking changes move.
+  const r = scoreQuestions(
+    part.questions.filter((x) => x.gold.length),
+    (x) => search.answer(x, { limit: 5, noDecline: true }).results.map((f) => f.fact.id),
+  );
+  console.log(
+    `  ranking alone: top1 ${pct(r.top1, r.answerable)} top3 ${pct(r.top3, r.answerable)} MRR ${(r.reciprocalRanks / r.answerable).toFixed(3)}`,
+  );
   if (process.argv.includes("--misses")) console.log([...q.misses, ...l.misses].join("\n"));
 }
