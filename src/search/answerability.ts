@@ -29,6 +29,21 @@ export interface Features {
   specificMissed: number;
   /** The question names something (capitalised, acronym, number) and the fact lacks a name of it. */
   nameMissed: number;
+  /**
+   * The share of the question the fact leaves uncovered, counted fully in a short question and less in a
+   * long one: in three words every word is the question, in thirty many are context.
+   */
+  shortUncovered: number;
+  /**
+   * Share of the question's weight in words the fact base knows but this fact lacks: had the facts held
+   * the answer, a fact with those words would likely have come first.
+   */
+  knownMissed: number;
+  /**
+   * `knownMissed` for a question asking for a figure ("how many cars did China export"): a figure about
+   * something else (tariffs on cars) does not answer it, however many words it shares.
+   */
+  figureMissed: number;
 }
 
 /** The names of the features, in the order the model reads them. */
@@ -47,6 +62,9 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   "first",
   "specificMissed",
   "nameMissed",
+  "shortUncovered",
+  "knownMissed",
+  "figureMissed",
 ];
 
 /**
@@ -81,6 +99,7 @@ export function featuresOf(
   const c = candidates[i] as Candidate;
   const next = candidates[i + 1]?.score ?? 0;
   const typed = query.kinds.length > 0;
+  const length = Math.min(1, query.slots.filter((s) => !s.plan).length / 10);
   return {
     coverage: Math.min(1, c.coverage),
     ratio: c.score / best,
@@ -91,9 +110,12 @@ export function featuresOf(
     questionOverlap: c.questionOverlap,
     strength: query.totalWeight ? Math.tanh(c.score / query.totalWeight / 3) : 0,
     missed: c.missed,
-    length: Math.min(1, query.slots.filter((s) => !s.plan).length / 10),
+    length,
     first: i === 0 ? 1 : 0,
     ...specificMisses(query, c.matched),
+    shortUncovered: (1 - Math.min(1, c.coverage)) * (1 - length),
+    knownMissed: knownMissed(query, c.matched),
+    figureMissed: query.kinds.includes("figure") && knownMissed(query, c.matched) > 0 ? 1 : 0,
   };
 }
 
@@ -116,6 +138,14 @@ function logistic(features: Features, model: { weights: Record<FeatureName, numb
   let z = model.bias;
   for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];
   return 1 / (1 + Math.exp(-z));
+}
+
+function knownMissed(query: QueryAnalysis, matched: number): number {
+  let missed = 0;
+  query.slots.forEach((slot, s) => {
+    if (!slot.plan && slot.variants.length && s < 32 && !(matched & (1 << s))) missed += slot.weight;
+  });
+  return query.totalWeight ? missed / query.totalWeight : 0;
 }
 
 /** The calibrated probability that a result with these features is right. */

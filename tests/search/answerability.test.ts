@@ -39,6 +39,13 @@ const slot = (word: string, specific: boolean, name: boolean) => ({
   name,
 });
 
+const known = (word: string) => ({
+  word,
+  weight: 1,
+  variants: [{ term: 0, weight: 1 }],
+  plan: false,
+});
+
 describe("featuresOf", () => {
   const candidates = [candidate(0, 10, 0.9, true), candidate(1, 6, 0.5), candidate(2, 5, 0.4)];
   it.each<[number, QueryAnalysis, Partial<Features>]>([
@@ -77,6 +84,21 @@ describe("featuresOf", () => {
       }),
       { specificMissed: 1, nameMissed: 0 },
     ],
+    [
+      0,
+      query({ slots: [known("car"), known("export")], totalWeight: 2 }),
+      { knownMissed: 0.5, figureMissed: 0, shortUncovered: expect.closeTo(0.08, 5) },
+    ],
+    [
+      0,
+      query({ slots: [known("car"), known("export")], totalWeight: 2, kinds: ["figure"] }),
+      { knownMissed: 0.5, figureMissed: 1 },
+    ],
+    [
+      0,
+      query({ slots: [known("car"), slot("last", true, false)], totalWeight: 2, kinds: ["figure"] }),
+      { knownMissed: 0, figureMissed: 0 },
+    ],
   ])("candidate %i of %j", (i, q, expected) => {
     expect(featuresOf(candidates, i, q, () => true)).toMatchObject(expected);
   });
@@ -99,6 +121,9 @@ describe("confidenceOf and isAnswerable", () => {
       first: 0,
       specificMissed: 0,
       nameMissed: 0,
+      shortUncovered: 0,
+      knownMissed: 0,
+      figureMissed: 0,
     },
     bias: -2,
     decline: {
@@ -116,6 +141,9 @@ describe("confidenceOf and isAnswerable", () => {
         first: 0,
         specificMissed: -4,
         nameMissed: 0,
+        shortUncovered: 0,
+        knownMissed: 0,
+        figureMissed: 0,
       },
       bias: 2,
     },
@@ -137,6 +165,9 @@ describe("confidenceOf and isAnswerable", () => {
     first: 1,
     specificMissed: 0,
     nameMissed: 0,
+    shortUncovered: 0,
+    knownMissed: 0,
+    figureMissed: 0,
   };
 
   it.each<[Partial<Features>, number]>([
