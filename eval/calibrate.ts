@@ -11,8 +11,12 @@ import { type EvalPart, tuningParts } from "./labelled.ts";
 // threshold is the one that declines the most unanswerable questions while declining at most
 // `MAX_WRONGLY_DECLINED` of the answerable ones.
 
-/** Below the issue's 5%, leaving room for unseen questions. */
-const MAX_WRONGLY_DECLINED = 0.04;
+/**
+ * Below the issue's 5%, leaving room for unseen questions: cross-fitting the two tuning parts (fit on one,
+ * threshold at this share there, scored on the other) gave 6.8% and 3.2% wrongly declined on the unseen
+ * part (4%: 7.7% and 4.0%). Unseen questions are declined wrongly more often than the fitted ones.
+ */
+const MAX_WRONGLY_DECLINED = 0.03;
 const RANKS = 3;
 const L2 = 0.001;
 const STEPS = 20000;

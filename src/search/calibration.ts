@@ -45,14 +45,14 @@ export const CALIBRATION: Calibration = {
     },
     bias: 1.124,
   },
-  threshold: 0.325,
-  precisionAbove: 0.585,
+  threshold: 0.288,
+  precisionAbove: 0.573,
   bands: [
     {
       from: 0,
       to: 0.5,
-      n: 108,
-      right: 34,
+      n: 118,
+      right: 36,
     },
     {
       from: 0.5,

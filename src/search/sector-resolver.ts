@@ -27,6 +27,9 @@ interface Label {
   key: string;
   /** Stemmed words, for "all the query's words are words of this label". */
   words: readonly string[];
+  /** Character trigrams of the key and of each word, for the last-resort look-alike ranking. */
+  grams: ReadonlySet<string>;
+  wordGrams: readonly ReadonlySet<string>[];
 }
 
 /** The sector labels indexed for look-ups; built once per knowledge base. */
@@ -63,6 +66,8 @@ export function buildSectorIndex(
       text: normalizeText(label),
       key: normalizeKey(label),
       words: tokenize(label),
+      grams: trigrams(normalizeKey(label)),
+      wordGrams: tokenize(label).map(trigrams),
     })),
   );
   const byKey = new Map<string, Label>();
@@ -262,9 +267,9 @@ function closest(index: SectorIndex, query: string, first: readonly SectorId[] =
       const chars = [...new Set(label.text)].filter((c) => hasHan(c));
       score = chars.length ? chars.filter((c) => han.has(c)).length / chars.length : 0;
     } else {
-      score = dice(whole, trigrams(label.key));
+      score = dice(whole, label.grams);
       for (const word of words)
-        for (const labelWord of label.words) score = Math.max(score, dice(word, trigrams(labelWord)));
+        for (const labelWord of label.wordGrams) score = Math.max(score, dice(word, labelWord));
     }
     best.set(label.sectorId, Math.max(best.get(label.sectorId) ?? 0, score));
   }
