@@ -46,6 +46,11 @@ export const SECTOR_BOOST = 1.6;
 export const TOPIC_BOOST = 1.2;
 /** A fact one of whose reader questions matches the question whole scores up to this much more. */
 export const QUESTION_BOOST = 1;
+/**
+ * A reader question with a rarest word of its own that the question does not ask about counts at this
+ * share of its overlap: "Are drones one of the ten sectors?" is not a paraphrase of "ten key sectors".
+ */
+export const READER_SUBJECT_MISSED = 0.5;
 /** A question naming only the plan prefers the lexicon's overview facts by this factor. */
 export const OVERVIEW_BOOST = 2;
 /** Candidates re-scored with the finer, costlier signals (question overlap) after the first pass. */

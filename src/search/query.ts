@@ -94,7 +94,7 @@ export function analyseQuestion(
     });
   }
   const names = namesIn(question);
-  const rare = RARE_IDF_SHARE * Math.max(0, ...index.idf);
+  const rare = RARE_IDF_SHARE * index.maxIdf;
   for (const slot of slots) {
     if (slot.plan) continue;
     const known = slot.variants.some((v) => v.weight === 1);
