@@ -89,6 +89,26 @@ export function tuningPart(): EvalPart {
 }
 
 /**
+ * The second tuning part, `eval/tuning2.json` (labelled blind, added later; no look-ups of its own): a check
+ * that a change made for the first part's misses generalises. Null until the file exists.
+ */
+export function tuning2Part(): EvalPart | null {
+  if (!existsSync(at("tuning2.json"))) return null;
+  return {
+    name: "tuning2",
+    source: "eval/tuning2.json",
+    questions: readJson<{ questions: LabelledQuestion[] }>("tuning2.json").questions,
+    lookups: [],
+  };
+}
+
+/** Every part the tuner may read: the first tuning part and, when present, the second. */
+export function tuningParts(): EvalPart[] {
+  const second = tuning2Part();
+  return second ? [tuningPart(), second] : [tuningPart()];
+}
+
+/**
  * The held-out part: `eval/heldout.json` and the held-out half of the look-ups when present, else the
  * older held-out set. Scored only through this module: never read to tune.
  */

@@ -1,4 +1,4 @@
-import { EN, type Translate } from "../i18n/index.ts";
+import { EN, sectorName, type Translate } from "../i18n/index.ts";
 import { MAX_LOOKUP_LENGTH, MAX_QUESTION_LENGTH, type Search } from "../search/index.ts";
 import { ASK_FACTS_SHOWN, ASK_MORE_FACTS, buildAskReply } from "./ask.ts";
 import type { Reply, RichText } from "./reply.ts";
@@ -16,16 +16,28 @@ export function noticeReply(title: string, text: RichText): Reply {
 
 /** `/sector name`: the card, or "did you mean". Shared by the bot and the console. */
 export function respondToSector(search: Search, query: string, t: Translate = EN): Reply {
-  if (!query.trim())
-    return noticeReply(t("sector.which"), [
-      t("sector.typeName"),
-      { command: "/sector semiconductors" },
-      t("sector.orList"),
-    ]);
-  if (query.length > MAX_SECTOR_QUERY_LENGTH) {
-    return noticeReply(t("sector.tooLong"), t("sector.tooLongText", { max: MAX_SECTOR_QUERY_LENGTH }));
-  }
+  // Every reply that lands on no sector carries sector buttons: a look-up never ends empty-handed.
   const resolution = search.resolveSector(query);
+  const buttons = (reply: Reply): Reply => ({
+    ...reply,
+    actions: (resolution.sector ? [resolution.sector] : resolution.suggestions).map((s) => ({
+      label: sectorName(s, t),
+      action: { type: "sector" as const, sectorId: s.id },
+    })),
+  });
+  if (!query.trim())
+    return buttons(
+      noticeReply(t("sector.which"), [
+        t("sector.typeName"),
+        { command: "/sector semiconductors" },
+        t("sector.orList"),
+      ]),
+    );
+  if (query.length > MAX_SECTOR_QUERY_LENGTH) {
+    return buttons(
+      noticeReply(t("sector.tooLong"), t("sector.tooLongText", { max: MAX_SECTOR_QUERY_LENGTH })),
+    );
+  }
   return resolution.sector
     ? buildSectorReply(search.kb, resolution.sector, 0, t)
     : buildSectorNotFoundReply(query, resolution, t);

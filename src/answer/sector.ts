@@ -110,13 +110,10 @@ export function buildSectorNotFoundReply(
   resolution: Extract<SectorResolution, { sector: null }>,
   t: Translate = EN,
 ): Reply {
-  const hasSuggestions = resolution.suggestions.length > 0;
   return {
     title: query.trim() ? query.trim() : t("sector.noName"),
     titleIsUserText: true,
-    summary: hasSuggestions
-      ? t("sector.didYouMean", { names: resolution.suggestions.map((s) => s.name).join(", ") })
-      : t("sector.noMatch"),
+    summary: t("sector.didYouMean", { names: resolution.suggestions.map((s) => s.name).join(", ") }),
     fields: [],
     facts: [],
     citations: [],

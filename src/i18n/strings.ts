@@ -20,8 +20,6 @@ const en = {
   "sector.sourcesSummary": "Every fact about this sector cites at least one of these.",
   "sector.back": "Back to {name}",
   "sector.didYouMean": "No sector matches that name exactly. Did you mean {names}?",
-  "sector.noMatch":
-    "No sector matches that name. Try /sectors for the full list, or ask a question with /ask.",
   "sector.noName": "No sector name given",
   "sector.which": "Which sector?",
   "sector.typeName": "Type a sector name, for example ",
@@ -63,7 +61,7 @@ const en = {
   "help.private": " shows an answer only to you; ",
   "help.for": " addresses it to someone. ",
   "help.match":
-    '"Match NN%" is the bot\'s estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, {rate}% had a right first fact. Below {threshold}% it says it has no sourced answer instead of guessing.',
+    '"Match NN%" is the bot\'s estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, {rate}% had a right first fact. When it estimates below {threshold}% that its facts answer the question at all, it says it has no sourced answer instead of guessing.',
   "scores.title": "Quiz scores",
   "scores.you": "You",
   "render.sources": "Sources",
@@ -179,7 +177,6 @@ const zhCN: StringTable = {
   "sector.sourcesSummary": "本领域的每条事实至少引用其中一个来源。",
   "sector.back": "返回 {name}",
   "sector.didYouMean": "没有完全匹配的领域。你是指 {names} 吗？",
-  "sector.noMatch": "没有匹配的领域。用 /sectors 查看完整列表，或用 /ask 提问。",
   "sector.noName": "未输入领域名称",
   "sector.which": "哪个领域？",
   "sector.typeName": "请输入领域名称，例如 ",
@@ -218,7 +215,7 @@ const zhCN: StringTable = {
   "help.private": " 只让你自己看到回答；",
   "help.for": " 把回答发给某位成员。",
   "help.match":
-    "“匹配度 NN%”是机器人对第一条事实能回答你问题的估计，已用标注过的问题校准：在它给出的回答中，{rate}% 的第一条事实是正确的。低于 {threshold}% 时，它会说没有有出处的答案，而不是猜测。",
+    "“匹配度 NN%”是机器人对第一条事实能回答你问题的估计，已用标注过的问题校准：在它给出的回答中，{rate}% 的第一条事实是正确的。当它估计其事实能回答这个问题的可能性低于 {threshold}% 时，它会说没有有出处的答案，而不是猜测。",
   "scores.title": "测验排行",
   "scores.you": "你",
   "render.sources": "来源",
@@ -324,7 +321,6 @@ const zhTW: StringTable = {
   "sector.sourcesSummary": "本領域的每條事實至少引用其中一個來源。",
   "sector.back": "返回 {name}",
   "sector.didYouMean": "沒有完全符合的領域。你是指 {names} 嗎？",
-  "sector.noMatch": "沒有符合的領域。用 /sectors 查看完整列表，或用 /ask 提問。",
   "sector.noName": "未輸入領域名稱",
   "sector.which": "哪個領域？",
   "sector.typeName": "請輸入領域名稱，例如 ",
@@ -363,7 +359,7 @@ const zhTW: StringTable = {
   "help.private": " 只讓你自己看到回答；",
   "help.for": " 把回答發給某位成員。",
   "help.match":
-    "「符合度 NN%」是機器人對第一條事實能回答你問題的估計，已用標註過的問題校準：在它給出的回答中，{rate}% 的第一條事實是正確的。低於 {threshold}% 時，它會說沒有有出處的答案，而不是猜測。",
+    "「符合度 NN%」是機器人對第一條事實能回答你問題的估計，已用標註過的問題校準：在它給出的回答中，{rate}% 的第一條事實是正確的。當它估計其事實能回答這個問題的可能性低於 {threshold}% 時，它會說沒有有出處的答案，而不是猜測。",
   "scores.title": "測驗排行",
   "scores.you": "你",
   "render.sources": "來源",

@@ -94,7 +94,7 @@ export function answerQuestion(context: AnswerContext, input: string, options: A
     namedTopics,
   };
   const first = candidates[0];
-  if (!first || (!options.noDecline && !isAnswerable(confidences[0] ?? 0, calibration))) {
+  if (!first || (!options.noDecline && !isAnswerable(features[0] as Features, calibration))) {
     return {
       ...base,
       results: [],

@@ -25,6 +25,25 @@ export interface Features {
   length: number;
   /** 1 for the first result. */
   first: number;
+  /** Specific question words (names, numbers, unknown or rarest words) the fact lacks: 0, 0.5 for one, 1 for two or more. */
+  specificMissed: number;
+  /** The question names something (capitalised, acronym, number) and the fact lacks a name of it. */
+  nameMissed: number;
+  /**
+   * The share of the question the fact leaves uncovered, counted fully in a short question and less in a
+   * long one: in three words every word is the question, in thirty many are context.
+   */
+  shortUncovered: number;
+  /**
+   * Share of the question's weight in words the fact base knows but this fact lacks: had the facts held
+   * the answer, a fact with those words would likely have come first.
+   */
+  knownMissed: number;
+  /**
+   * `knownMissed` for a question asking for a figure ("how many cars did China export"): a figure about
+   * something else (tariffs on cars) does not answer it, however many words it shares.
+   */
+  figureMissed: number;
 }
 
 /** The names of the features, in the order the model reads them. */
@@ -41,6 +60,11 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   "missed",
   "length",
   "first",
+  "specificMissed",
+  "nameMissed",
+  "shortUncovered",
+  "knownMissed",
+  "figureMissed",
 ];
 
 /**
@@ -52,6 +76,12 @@ export interface Calibration {
   fittedOn: string;
   weights: Record<FeatureName, number>;
   bias: number;
+  /**
+   * A second logistic model on the first result only: P(the fact base answers this question at all). It is
+   * fitted for the decline decision (answerable or not), which is a different question from "is this fact
+   * the right one"; `threshold` applies to it.
+   */
+  decline: { weights: Record<FeatureName, number>; bias: number };
   threshold: number;
   precisionAbove: number;
   /** Shown first results of the tuning set by confidence band, and how many of them were right. */
@@ -69,6 +99,7 @@ export function featuresOf(
   const c = candidates[i] as Candidate;
   const next = candidates[i + 1]?.score ?? 0;
   const typed = query.kinds.length > 0;
+  const length = Math.min(1, query.slots.filter((s) => !s.plan).length / 10);
   return {
     coverage: Math.min(1, c.coverage),
     ratio: c.score / best,
@@ -79,21 +110,57 @@ export function featuresOf(
     questionOverlap: c.questionOverlap,
     strength: query.totalWeight ? Math.tanh(c.score / query.totalWeight / 3) : 0,
     missed: c.missed,
-    length: Math.min(1, query.slots.filter((s) => !s.plan).length / 10),
+    length,
     first: i === 0 ? 1 : 0,
+    ...specificMisses(query, c.matched),
+    shortUncovered: (1 - Math.min(1, c.coverage)) * (1 - length),
+    knownMissed: knownMissed(query, c.matched),
+    figureMissed: query.kinds.includes("figure") && knownMissed(query, c.matched) > 0 ? 1 : 0,
   };
+}
+
+/** How many of the question's specific words a fact with these matched slots lacks (see `Slot.specific`). */
+function specificMisses(
+  query: QueryAnalysis,
+  matched: number,
+): { specificMissed: number; nameMissed: number } {
+  let missed = 0;
+  let names = 0;
+  query.slots.forEach((slot, s) => {
+    if (!slot.specific || (s < 32 && matched & (1 << s))) return;
+    missed++;
+    if (slot.name) names++;
+  });
+  return { specificMissed: Math.min(1, missed / 2), nameMissed: names ? 1 : 0 };
+}
+
+function logistic(features: Features, model: { weights: Record<FeatureName, number>; bias: number }): number {
+  let z = model.bias;
+  for (const name of FEATURE_NAMES) z += model.weights[name] * features[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+function knownMissed(query: QueryAnalysis, matched: number): number {
+  let missed = 0;
+  query.slots.forEach((slot, s) => {
+    if (!slot.plan && slot.variants.length && s < 32 && !(matched & (1 << s))) missed += slot.weight;
+  });
+  return query.totalWeight ? missed / query.totalWeight : 0;
 }
 
 /** The calibrated probability that a result with these features is right. */
 export function confidenceOf(features: Features, calibration: Calibration): number {
-  let z = calibration.bias;
-  for (const name of FEATURE_NAMES) z += calibration.weights[name] * features[name];
-  return 1 / (1 + Math.exp(-z));
+  return logistic(features, calibration);
 }
 
-/** Whether the first result is sure enough to show. */
-export function isAnswerable(firstConfidence: number, calibration: Calibration): boolean {
-  return firstConfidence >= calibration.threshold;
+/** The estimated probability that the fact base answers the question, from its first result's features. */
+export function answerabilityOf(firstFeatures: Features, calibration: Calibration): number {
+  return logistic(firstFeatures, calibration.decline);
+}
+
+/** Whether the question is answerable enough to show its first result. */
+export function isAnswerable(firstFeatures: Features, calibration: Calibration): boolean {
+  return answerabilityOf(firstFeatures, calibration) >= calibration.threshold;
 }
 
 /**
@@ -113,5 +180,5 @@ export function matchStats(calibration: Calibration): { rate: number; threshold:
 /** The English sentence for /help and the README saying what "Match NN%" means. */
 export function matchMeaning(calibration: Calibration): string {
   const { rate, threshold } = matchStats(calibration);
-  return `"Match NN%" is the bot's estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, ${rate}% had a right first fact. Below ${threshold}% it says it has no sourced answer instead of guessing.`;
+  return `"Match NN%" is the bot's estimate that the first fact answers your question, calibrated on labelled questions: of the answers it showed there, ${rate}% had a right first fact. When it estimates below ${threshold}% that its facts answer the question at all, it says it has no sourced answer instead of guessing.`;
 }

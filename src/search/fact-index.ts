@@ -35,6 +35,8 @@ export interface FactIndex {
   readonly kinds: Uint16Array;
   /** Per fact: the term ids of each of its reader questions, to compare a question with them whole. */
   readonly questionTerms: readonly (readonly Int32Array[])[];
+  /** The highest idf of any term: "rarest" words are measured against it. */
+  readonly maxIdf: number;
   /** Facts that answer a question whose only subject is the plan (from the lexicon). */
   readonly overview: ReadonlySet<number>;
   readonly sectorCount: Uint8Array;
@@ -216,6 +218,7 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
     questionTerms: questions.map((list) =>
       list.map((terms) => Int32Array.from(terms, (t) => packed.termIds.get(t) ?? -1)),
     ),
+    maxIdf: packed.idf.reduce((m, x) => Math.max(m, x), 0),
     overview: new Set(lexicon.overviewFactIds.flatMap((id) => docOf.get(id) ?? [])),
     lengthNorm: lengthNorms(lengths),
     kinds,

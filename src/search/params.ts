@@ -27,12 +27,17 @@ export const LENGTH_NORM = 0.2;
 /** A variant's share of a word's weight: a synonym, a typo fix (by distance), a general-language relative. */
 export const SYNONYM_WEIGHT = 0.6;
 export const TYPO_WEIGHT = [1, 0.85, 0.7] as const;
+/** Up to this length, a typo fix must keep the word's first letter (see `plausibleTypo`). */
+export const SHORT_TYPO_WORD = 5;
 /** Weight of a word the fact base does not know: it counts against coverage, but less than a known word. */
 export const UNKNOWN_WORD_WEIGHT = 4;
 /** A bare number ("2022") says little on its own: it counts at this share of its weight. */
 export const NUMBER_WEIGHT = 0.5;
 /** The plan's name beside other subject words counts at this share: it is the subject of nearly everything. */
 export const PLAN_NAME_WEIGHT = 0.15;
+
+/** A known word whose idf is at least this share of the highest idf is one of the rarest: a specific word. */
+export const RARE_IDF_SHARE = 0.8;
 
 /** Facts whose answer kind fits the question's type ("when" → a date) score this much more. */
 export const KIND_BOOST = 1.35;
@@ -41,6 +46,11 @@ export const SECTOR_BOOST = 1.6;
 export const TOPIC_BOOST = 1.2;
 /** A fact one of whose reader questions matches the question whole scores up to this much more. */
 export const QUESTION_BOOST = 1;
+/**
+ * A reader question with a rarest word of its own that the question does not ask about counts at this
+ * share of its overlap: "Are drones one of the ten sectors?" is not a paraphrase of "ten key sectors".
+ */
+export const READER_SUBJECT_MISSED = 0.5;
 /** A question naming only the plan prefers the lexicon's overview facts by this factor. */
 export const OVERVIEW_BOOST = 2;
 /** Candidates re-scored with the finer, costlier signals (question overlap) after the first pass. */

@@ -1,10 +1,12 @@
 import type { AnswerKind, QuestionType } from "../knowledge/schema.ts";
-import { hasHan, stem } from "../text/normalize.ts";
+import { hasHan, normalizeText, stem } from "../text/normalize.ts";
 import { type FactIndex, PLAN_TERM } from "./fact-index.ts";
 import {
   MAX_QUESTION_LENGTH,
   NUMBER_WEIGHT,
   PLAN_NAME_WEIGHT,
+  RARE_IDF_SHARE,
+  SHORT_TYPO_WORD,
   SYNONYM_WEIGHT,
   TYPO_WEIGHT,
   UNKNOWN_WORD_WEIGHT,
@@ -25,6 +27,14 @@ export interface Slot {
   variants: Variant[];
   /** The plan's name: never a reason on its own to prefer one fact when other words are there. */
   plan: boolean;
+  /**
+   * A specific word: a name (capitalised mid-sentence, an acronym, letters with digits: "COMAC", "C929"),
+   * a number, a word the index does not know, or one of the rarest words. A fact that lacks it is likely
+   * about something next to the question, not the question.
+   */
+  specific?: boolean;
+  /** A name or number written as such (see `specific`). */
+  name?: boolean;
 }
 
 /** A question taken apart: what kind of answer it wants, and the words saying what it is about. */
@@ -47,7 +57,8 @@ export interface LexicalResource {
   isWord?(word: string): boolean;
 }
 
-const isNumber = (word: string) => /^\d+$/.test(word);
+/** A bare number, decimals included ("2024", "4.0" read as "4d0"). */
+const isNumber = (word: string) => /^\d+(?:d\d+)?$/.test(word);
 
 /** Takes a question apart (see `QueryAnalysis`). Pure: the same question always gives the same analysis. */
 export function analyseQuestion(
@@ -82,6 +93,14 @@ export function analyseQuestion(
       plan: true,
     });
   }
+  const names = namesIn(question);
+  const rare = RARE_IDF_SHARE * index.maxIdf;
+  for (const slot of slots) {
+    if (slot.plan) continue;
+    const known = slot.variants.some((v) => v.weight === 1);
+    slot.name = names.has(slot.word) || isNumber(slot.word);
+    slot.specific = slot.name || !slot.variants.length || (known && slot.weight >= rare);
+  }
   const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0);
   const unknownWeight = slots.reduce((sum, s) => sum + (s.variants.length ? 0 : s.weight), 0);
   return {
@@ -93,6 +112,25 @@ export function analyseQuestion(
     totalWeight,
     unknownWeight,
   };
+}
+
+/**
+ * Stemmed words the question writes as names: capitalised after the first word, all capitals ("CATL"), or
+ * letters with digits ("C929"). Case is all a question gives to tell a name from a word.
+ */
+function namesIn(question: string): Set<string> {
+  const out = new Set<string>();
+  const tokens = question
+    .normalize("NFKC")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  tokens.forEach((token, i) => {
+    const acronym = token.length >= 2 && /^\p{Lu}[\p{Lu}\d]+$/u.test(token);
+    const capitalised = i > 0 && /^\p{Lu}/u.test(token);
+    const mixed = /\p{L}/u.test(token) && /\d/.test(token);
+    if (acronym || capitalised || mixed) out.add(stem(normalizeText(token)));
+  });
+  return out;
 }
 
 /** A word the index does not know, nor any word near it, but a typo away from a stop word ("abotu"). */
@@ -165,6 +203,7 @@ function wordVariants(index: FactIndex, word: string, spelling: string, lexical:
     : typo
       ? index.typos
           .near(word)
+          .filter((n) => plausibleTypo(word, n.word))
           .slice(0, 3)
           .map((n) => ({ word: n.word, weight: TYPO_WEIGHT[n.distance] ?? 0 }))
       : [];
@@ -176,6 +215,15 @@ function wordVariants(index: FactIndex, word: string, spelling: string, lexical:
       variants.push(...exact(index, r.word).map((v) => ({ ...v, weight: r.weight })));
   }
   return dedupe(variants);
+}
+
+/**
+ * Whether `near` is a plausible correction of `word`: in a short word a changed first letter is more often
+ * another word ("last" is not "past", "life" is not "wife") than a slip of the finger, which rarely hits
+ * the first letter.
+ */
+function plausibleTypo(word: string, near: string): boolean {
+  return word.length > SHORT_TYPO_WORD || word[0] === near[0];
 }
 
 function synonymVariants(index: FactIndex, key: string, weight: number): Variant[] {

@@ -5,6 +5,8 @@ import {
   OVERVIEW_BOOST,
   PRESELECT,
   QUESTION_BOOST,
+  RARE_IDF_SHARE,
+  READER_SUBJECT_MISSED,
   SECTOR_BOOST,
   SYNONYM_WEIGHT,
   TOPIC_BOOST,
@@ -25,6 +27,8 @@ export interface Candidate {
   questionOverlap: number;
   /** The weightiest question word this fact lacks, over the weightiest word (0 when it has them all). */
   missed: number;
+  /** Which question slots the fact matched, one bit each (the first 32). */
+  matched: number;
 }
 
 /** Sectors and topics the question names: their facts are boosted. */
@@ -65,13 +69,22 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
     if (score < first.floor) continue;
     const coverage = query.totalWeight ? (covered[doc] as number) / query.totalWeight : 0;
     const missed = missedWeight(query, matched[doc] as number);
-    first.push({ doc, score, coverage, kindMatch, questionOverlap: 0, missed });
+    first.push({
+      doc,
+      score,
+      coverage,
+      kindMatch,
+      questionOverlap: 0,
+      missed,
+      matched: matched[doc] as number,
+    });
   }
   resetScratch(index, touched);
   // Second pass over the few best: how closely a reader question of the fact matches this question whole.
   const top = new TopK<Candidate>(k, better);
+  const asked = askedTerms(query);
   for (const c of first.items) {
-    const questionOverlap = overlapWithQuestions(index, query, c.doc);
+    const questionOverlap = overlapWithQuestions(index, query, c.doc, asked);
     top.push({ ...c, questionOverlap, score: c.score * (1 + QUESTION_BOOST * questionOverlap) });
   }
   return [...top.items];
@@ -147,19 +160,38 @@ function missedWeight(query: QueryAnalysis, matchedBits: number): number {
   return heaviest ? missed / heaviest : 0;
 }
 
+/** The index terms a question's words stand for surely enough to count in the reader-question overlap. */
+export function askedTerms(query: QueryAnalysis): Set<number> {
+  const asked = new Set<number>();
+  for (const slot of query.slots)
+    for (const v of slot.variants) if (v.weight >= SYNONYM_WEIGHT) asked.add(v.term);
+  return asked;
+}
+
 /**
  * Dice overlap between the question's slots and the closest of the fact's reader questions: a slot counts
- * when one of its surer variants (the word, a typo fix, a synonym) is a word of that question.
+ * when one of its surer variants (the word, a typo fix, a synonym) is a word of that question. A reader
+ * question holding one of the rarest words (its own subject: "Are drones one of the ten sectors?") that
+ * the question does not ask about counts at a share (`READER_SUBJECT_MISSED`): it paraphrases another
+ * question.
  */
-export function overlapWithQuestions(index: FactIndex, query: QueryAnalysis, doc: number): number {
+export function overlapWithQuestions(
+  index: FactIndex,
+  query: QueryAnalysis,
+  doc: number,
+  asked: ReadonlySet<number> = askedTerms(query),
+): number {
   let best = 0;
+  const rare = RARE_IDF_SHARE * index.maxIdf;
   for (const terms of index.questionTerms[doc] ?? []) {
     if (!terms.length || !query.slots.length) continue;
     let matched = 0;
     for (const slot of query.slots) {
       if (slot.variants.some((v) => v.weight >= SYNONYM_WEIGHT && terms.includes(v.term))) matched++;
     }
-    best = Math.max(best, (2 * matched) / (query.slots.length + terms.length));
+    const dice = (2 * matched) / (query.slots.length + terms.length);
+    const otherSubject = terms.some((t) => t >= 0 && (index.idf[t] ?? 0) >= rare && !asked.has(t));
+    best = Math.max(best, otherSubject ? dice * READER_SUBJECT_MISSED : dice);
   }
   return best;
 }

@@ -8,7 +8,10 @@ import { MAX_LOOKUP_LENGTH, MAX_SUGGESTIONS } from "./params.ts";
 /** The outcome of a look-up: a sector, or none with suggestions. "Not found" is a value. */
 export type SectorResolution =
   | { sector: Sector; matched: string; how: "exact" | "synonym" | "contains" | "fuzzy"; suggestions: [] }
-  | { sector: null; suggestions: Sector[] };
+  | { sector: null; suggestions: Suggestions };
+
+/** At least one sector (in practice two or three): a look-up that lands nowhere still offers somewhere to go. */
+export type Suggestions = [Sector, ...Sector[]];
 
 /** One autocomplete choice: `name` shown (not cut to any platform's limit: the caller does that), `value` the id. */
 export interface SectorChoice {
@@ -24,6 +27,9 @@ interface Label {
   key: string;
   /** Stemmed words, for "all the query's words are words of this label". */
   words: readonly string[];
+  /** Character trigrams of the key and of each word, for the last-resort look-alike ranking. */
+  grams: ReadonlySet<string>;
+  wordGrams: readonly ReadonlySet<string>[];
 }
 
 /** The sector labels indexed for look-ups; built once per knowledge base. */
@@ -60,6 +66,8 @@ export function buildSectorIndex(
       text: normalizeText(label),
       key: normalizeKey(label),
       words: tokenize(label),
+      grams: trigrams(normalizeKey(label)),
+      wordGrams: tokenize(label).map(trigrams),
     })),
   );
   const byKey = new Map<string, Label>();
@@ -191,7 +199,7 @@ export function resolveSector(
 ): SectorResolution {
   // "IT" in capitals is information technology here too.
   const query = applyRewrites(input.slice(0, MAX_LOOKUP_LENGTH), index.lexicon);
-  if (!normalizeText(query)) return { sector: null, suggestions: [] };
+  if (!normalizeText(query)) return { sector: null, suggestions: closest(index, query) };
   const key = normalizeKey(query);
   const strategies: Strategy[] = [
     { how: "exact", find: () => labelMap(index.byKey.get(key)) },
@@ -220,10 +228,58 @@ export function resolveSector(
     if (suggestions.length) break;
     suggestions.push(...weaker());
   }
-  return {
-    sector: null,
-    suggestions: suggestions.slice(0, MAX_SUGGESTIONS).map((id) => sectorOf(index, id)),
-  };
+  // Whatever the evidence, at least two choices: the closest sectors by the look of their names fill up.
+  return { sector: null, suggestions: closest(index, query, suggestions.slice(0, MAX_SUGGESTIONS)) };
+}
+
+/** Trigrams of a key padded at both ends ("ai" → " ai", "ai "), so short keys still share some. */
+function trigrams(key: string): Set<string> {
+  const padded = ` ${key} `;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  return out;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+/**
+ * The last resort, which cannot come back empty: `first` (what weaker evidence found), then every sector
+ * by how much its closest label looks like the query (character trigrams of each word and of the whole
+ * key for letters, shared characters for Chinese), ties to the sectors with the most facts. Input with
+ * nothing to compare (emoji, punctuation) gets the sectors with the most facts. Returns `MAX_SUGGESTIONS` (three).
+ */
+function closest(index: SectorIndex, query: string, first: readonly SectorId[] = []): Suggestions {
+  const text = normalizeText(query);
+  const han = new Set([...text].filter((c) => hasHan(c)));
+  const whole = trigrams(normalizeKey(query));
+  const words = tokenize(query)
+    .filter((w) => !hasHan(w) && !index.stopWords.has(w))
+    .map(trigrams);
+  const best = new Map<SectorId, number>();
+  for (const label of index.labels) {
+    let score = 0;
+    if (hasHan(label.text)) {
+      const chars = [...new Set(label.text)].filter((c) => hasHan(c));
+      score = chars.length ? chars.filter((c) => han.has(c)).length / chars.length : 0;
+    } else {
+      score = dice(whole, label.grams);
+      for (const word of words)
+        for (const labelWord of label.wordGrams) score = Math.max(score, dice(word, labelWord));
+    }
+    best.set(label.sectorId, Math.max(best.get(label.sectorId) ?? 0, score));
+  }
+  const facts = (id: SectorId) => index.kb.factsBySector.get(id)?.length ?? 0;
+  const ranked = [...index.kb.sectors]
+    .map((s) => s.id)
+    .sort((a, b) => (best.get(b) ?? 0) - (best.get(a) ?? 0) || facts(b) - facts(a) || a.localeCompare(b));
+  const ids = [...new Set([...first, ...ranked])].slice(0, MAX_SUGGESTIONS);
+  const [head, ...rest] = ids.map((id) => sectorOf(index, id));
+  return [head as Sector, ...rest];
 }
 
 function labelMap(label: Label | undefined): Map<SectorId, string> {

@@ -7,6 +7,8 @@ const COMBINING_MARKS = /\p{M}+/gu;
 // Anything that is not a letter or digit separates words; CJK characters are letters, so they survive.
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const HAN = /\p{Script=Han}/u;
+// A decimal point between digits joins them ("4.0", "2.5"): "Industrie 4.0" is not the words "4" and "0".
+const DECIMAL_POINT = /(?<=\d)\.(?=\d)/gu;
 const KEEP_FINAL_E = new Set(["plane", "state", "rate", "note", "site", "tone", "hope"]);
 
 /** NFKC, lower case, accents dropped, punctuation and hyphens turned into single spaces. */
@@ -17,6 +19,7 @@ export function normalizeText(input: string): string {
     .normalize("NFD")
     .replace(COMBINING_MARKS, "")
     .normalize("NFC")
+    .replace(DECIMAL_POINT, "d")
     .replace(NON_WORD, " ")
     .trim();
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { respondToSector } from "../../src/answer/respond.ts";
 import {
   buildSectorNotFoundReply,
   buildSectorReply,
@@ -6,6 +7,7 @@ import {
   sectorPageCount,
 } from "../../src/answer/sector.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
+import { createSearch } from "../../src/search/index.ts";
 
 const kb = loadKnowledgeOrThrow();
 
@@ -64,4 +66,17 @@ describe("buildSectorNotFoundReply", () => {
       { label: sector.name, action: { type: "sector", sectorId: "power-equipment" } },
     ]);
   });
+});
+
+describe("/sector replies that land nowhere", () => {
+  const search = createSearch(kb);
+  it.each(["", "   ", "🚀🤖", "qzxvjk", "x".repeat(101), "今天天气怎么样", "?!"])(
+    "%j still offers sector buttons",
+    (query) => {
+      const reply = respondToSector(search, query);
+      const sectors = reply.actions.filter((a) => a.action.type === "sector");
+      expect(sectors.length).toBeGreaterThanOrEqual(1);
+      if (!search.resolveSector(query).sector) expect(sectors.length).toBeGreaterThanOrEqual(2);
+    },
+  );
 });

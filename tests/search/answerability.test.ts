@@ -27,6 +27,23 @@ const candidate = (doc: number, score: number, coverage: number, kindMatch = fal
   kindMatch,
   questionOverlap: 0.5,
   missed: 0.25,
+  matched: 0b01,
+});
+
+const slot = (word: string, specific: boolean, name: boolean) => ({
+  word,
+  weight: 1,
+  variants: [],
+  plan: false,
+  specific,
+  name,
+});
+
+const known = (word: string) => ({
+  word,
+  weight: 1,
+  variants: [{ term: 0, weight: 1 }],
+  plan: false,
 });
 
 describe("featuresOf", () => {
@@ -50,6 +67,38 @@ describe("featuresOf", () => {
     [0, query({ kinds: ["date"] }), { kindMatch: 1, kindMiss: 0 }],
     [1, query({ kinds: ["date"] }), { kindMatch: 0, kindMiss: 1 }],
     [0, query({ totalWeight: 0 }), { unknownShare: 1 }],
+    [
+      0,
+      query({ slots: [slot("catl", true, true), slot("share", false, false)] }),
+      { specificMissed: 0, nameMissed: 0 },
+    ],
+    [
+      0,
+      query({ slots: [slot("share", false, false), slot("catl", true, true)] }),
+      { specificMissed: 0.5, nameMissed: 1 },
+    ],
+    [
+      0,
+      query({
+        slots: [slot("a", false, false), slot("bitcoin", true, false), slot("neodymium", true, false)],
+      }),
+      { specificMissed: 1, nameMissed: 0 },
+    ],
+    [
+      0,
+      query({ slots: [known("car"), known("export")], totalWeight: 2 }),
+      { knownMissed: 0.5, figureMissed: 0, shortUncovered: expect.closeTo(0.08, 5) },
+    ],
+    [
+      0,
+      query({ slots: [known("car"), known("export")], totalWeight: 2, kinds: ["figure"] }),
+      { knownMissed: 0.5, figureMissed: 1 },
+    ],
+    [
+      0,
+      query({ slots: [known("car"), slot("last", true, false)], totalWeight: 2, kinds: ["figure"] }),
+      { knownMissed: 0, figureMissed: 0 },
+    ],
   ])("candidate %i of %j", (i, q, expected) => {
     expect(featuresOf(candidates, i, q, () => true)).toMatchObject(expected);
   });
@@ -70,8 +119,34 @@ describe("confidenceOf and isAnswerable", () => {
       missed: 0,
       length: 0,
       first: 0,
+      specificMissed: 0,
+      nameMissed: 0,
+      shortUncovered: 0,
+      knownMissed: 0,
+      figureMissed: 0,
     },
     bias: -2,
+    decline: {
+      weights: {
+        coverage: 0,
+        ratio: 0,
+        margin: 0,
+        kindMatch: 0,
+        kindMiss: 0,
+        unknownShare: 0,
+        questionOverlap: 0,
+        strength: 0,
+        missed: 0,
+        length: 0,
+        first: 0,
+        specificMissed: -4,
+        nameMissed: 0,
+        shortUncovered: 0,
+        knownMissed: 0,
+        figureMissed: 0,
+      },
+      bias: 2,
+    },
     threshold: 0.5,
     precisionAbove: 0.9,
     bands: [{ from: 0.5, to: 1, n: 10, right: 9 }],
@@ -88,6 +163,11 @@ describe("confidenceOf and isAnswerable", () => {
     missed: 0,
     length: 0.2,
     first: 1,
+    specificMissed: 0,
+    nameMissed: 0,
+    shortUncovered: 0,
+    knownMissed: 0,
+    figureMissed: 0,
   };
 
   it.each<[Partial<Features>, number]>([
@@ -100,14 +180,15 @@ describe("confidenceOf and isAnswerable", () => {
   });
 
   it.each([
-    [0.49, false],
+    [0, true],
     [0.5, true],
-    [0.9, true],
-  ])("a first result at %f is shown: %s", (p, shown) => {
-    expect(isAnswerable(p, calibration)).toBe(shown);
+    [0.51, false],
+    [1, false],
+  ])("a first result missing a share %f of specific words is shown: %s", (specificMissed, shown) => {
+    expect(isAnswerable({ ...base, specificMissed }, calibration)).toBe(shown);
   });
 
   it("says what the figure means in one sentence with the measured rate and the threshold", () => {
-    expect(matchMeaning(calibration)).toMatch(/90% had a right first fact\. Below 50%/);
+    expect(matchMeaning(calibration)).toMatch(/90% had a right first fact\. When it estimates below 50%/);
   });
 });

@@ -5,14 +5,16 @@ import {
   legacyParts,
   scoreLookups,
   scoreQuestions,
+  tuning2Part,
   tuningPart,
 } from "../../eval/labelled.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
 
-// The labelled questions (eval/) against the real knowledge base: what members get. The tuning part's
-// floors sit a little below what the engine reaches there; the held-out part is reported by `npm run bench`
-// and only checked against a sane floor here, so tuning never aims at it.
+// The labelled questions (eval/) against the real knowledge base: what members get. The tuning parts'
+// floors sit a little below what the engine reaches there. The held-out part is scored only when asked
+// (EVAL_HELDOUT=1, or `npm run bench`): every scoring of it is counted in the README, so an ordinary
+// `npm test` never looks at it.
 
 const search = createSearch(loadKnowledgeOrThrow());
 const top = (q: string) => search.answer(q, { limit: 5 }).results.map((r) => r.fact.id);
@@ -32,15 +34,29 @@ interface Floors {
   maxEmpty: number;
 }
 
+const TUNING2_FLOORS: Floors = {
+  top1: 0.7,
+  top3: 0.85,
+  declined: 0.45,
+  maxWronglyDeclined: 0.07,
+  lookups: 0,
+  maxEmpty: 0,
+};
+
 const PARTS: [EvalPart, Floors][] = [
   [
     tuningPart(),
-    { top1: 0.74, top3: 0.87, declined: 0.42, maxWronglyDeclined: 0.06, lookups: 0.93, maxEmpty: 0 },
+    { top1: 0.76, top3: 0.89, declined: 0.47, maxWronglyDeclined: 0.04, lookups: 0.93, maxEmpty: 0 },
   ],
-  [
-    heldOutPart(),
-    { top1: 0.45, top3: 0.65, declined: 0.15, maxWronglyDeclined: 0.15, lookups: 0.85, maxEmpty: 0.05 },
-  ],
+  ...(tuning2Part() ? [[tuning2Part() as EvalPart, TUNING2_FLOORS] as [EvalPart, Floors]] : []),
+  ...(process.env.EVAL_HELDOUT === "1"
+    ? [
+        [
+          heldOutPart(),
+          { top1: 0.45, top3: 0.65, declined: 0.15, maxWronglyDeclined: 0.15, lookups: 0.85, maxEmpty: 0 },
+        ] as [EvalPart, Floors],
+      ]
+    : []),
   ...legacyParts().map((part): [EvalPart, Floors] => [
     part,
     { top1: 0.75, top3: 0.9, declined: 0.6, maxWronglyDeclined: 0.05, lookups: 0.98, maxEmpty: 0 },
@@ -71,7 +87,7 @@ describe.each(PARTS)("search quality on $name ($source)", (part, floors) => {
   });
 
   it(`lands on or offers first a right sector for at least ${floors.lookups * 100}% of look-ups, at most ${floors.maxEmpty * 100}% ending empty`, () => {
-    expect(l.landedOrOffered / l.total, misses(l.misses)).toBeGreaterThanOrEqual(floors.lookups);
-    expect(l.empty / l.total).toBeLessThanOrEqual(floors.maxEmpty);
+    expect(l.landedOrOffered / Math.max(1, l.total), misses(l.misses)).toBeGreaterThanOrEqual(floors.lookups);
+    expect(l.empty / Math.max(1, l.total)).toBeLessThanOrEqual(floors.maxEmpty);
   });
 });

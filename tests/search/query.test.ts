@@ -45,6 +45,26 @@ describe("analyseQuestion", () => {
   });
 
   it.each([
+    ["last", "past"],
+    ["last", "wast"],
+  ])("does not read the short real word %j as a first-letter typo of %j", (question, other) => {
+    const variants = analyse(question).slots.flatMap((s) => s.variants.map((v) => term(v.term)));
+    expect(variants).not.toContain(other);
+  });
+
+  it.each<[string, string, { specific: boolean; name: boolean }]>([
+    ["How many engineers work at COMAC?", "comac", { specific: true, name: true }],
+    ["What about the C929 widebody?", "c929", { specific: true, name: true }],
+    ["bitcoin price", "bitcoin", { specific: true, name: false }],
+    ["robots installed in 2024", "2024", { specific: true, name: true }],
+    ["Industrie 4.0 vs the plan", "4d0", { specific: true, name: true }],
+    ["subsidies for chips", "chip", { specific: false, name: false }],
+  ])("in %j, %j is specific: %j", (question, word, flags) => {
+    const slot = analyse(question).slots.find((s) => s.word === word);
+    expect({ specific: slot?.specific, name: slot?.name }).toEqual(flags);
+  });
+
+  it.each([
     ["planes", "aircraft"],
     ["jets", "aircraft"],
     ["taxpayers", "subsidy"],

@@ -53,6 +53,49 @@ describe("resolveSector", () => {
     const result = search.resolveSector(query);
     expect(result.suggestions.length).toBeLessThanOrEqual(3);
   });
+
+  // A look-up that lands nowhere offers two or three sectors, whatever was typed.
+  const seeded = (seed: number, length: number, alphabet: string) => {
+    let state = seed;
+    return Array.from({ length }, () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return alphabet[state % alphabet.length];
+    }).join("");
+  };
+  it.each([
+    ["random letters", seeded(1, 12, "abcdefghijklmnopqrstuvwxyz")],
+    ["random words", seeded(2, 40, "qwxzjkv ")],
+    ["empty", ""],
+    ["spaces", "    "],
+    ["punctuation only", "?!.,;:-—…"],
+    ["emoji", "🚀🤖💡"],
+    ["emoji with joiners", "👩‍🔬🏳️‍🌈"],
+    ["a mention", "<@123456789012345678>"],
+    ["100 characters", "z".repeat(100)],
+    ["100 characters of words", "lorem ipsum dolor sit amet ".repeat(4).slice(0, 100)],
+    ["unknown Chinese", "今天天气怎么样"],
+    ["Chinese sharing a character", "半导"],
+    ["digits", "1234567890"],
+    ["combining marks only", "\u0301\u0302"],
+    ["zero-width", "\u200b\u200c"],
+    ["a long number", "31415926535"],
+  ])("never ends empty: %s", (_, query) => {
+    const result = search.resolveSector(query);
+    if (result.sector) return;
+    expect(result.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(result.suggestions.length).toBeLessThanOrEqual(3);
+    expect(new Set(result.suggestions.map((s) => s.id)).size).toBe(result.suggestions.length);
+  });
+
+  it.each([
+    ["半导", "semiconductors"],
+    ["semicnoductrs", "semiconductors"],
+    ["shipbuldng", "shipbuilding"],
+  ])("with no strategy landing, the likeliest look-alike comes first: %j → %s", (query, sectorId) => {
+    const result = search.resolveSector(query);
+    const offered = result.sector ? [result.sector.id] : result.suggestions.map((s) => s.id);
+    expect(offered[0]).toBe(sectorId);
+  });
 });
 
 describe("suggestSectors", () => {
