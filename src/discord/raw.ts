@@ -22,7 +22,7 @@ import { boundInput, InputError } from "./input.ts";
 import { callerFrom } from "./present.ts";
 import { type DiscordMessage, renderDiscord } from "./render.ts";
 import { readArgs, suggestionsFor, textCap } from "./slash.ts";
-import { type Delivery, deliveryOf } from "./visibility.ts";
+import { type Delivery, deferralOf, deliveryOf } from "./visibility.ts";
 
 /*
  * Interactions as Discord's JSON, answered without discord.js's live objects: the HTTP interactions
@@ -210,21 +210,78 @@ export function createRawInteractionHandler(deps: RawDeps) {
     }
   }
 
-  /** Sends an answer that missed the deadline as the edit of the deferred original message. */
-  async function sendLate(raw: APIInteraction, late: APIInteractionResponse): Promise<void> {
+  /**
+   * Who will see the answer, as far as the payload tells before it is made (`deferralOf`, the rule
+   * `deliveryOf` applies): the visibility a deferral must take, since a later edit cannot change it.
+   */
+  function deferralFor(raw: APIInteraction): Delivery {
+    try {
+      if ((raw.type as number) === APPLICATION_COMMAND) {
+        const data = (raw as APIApplicationCommandInteraction).data;
+        // Message commands answer privately (presenter.messageCommand).
+        if ((data.type as number) !== CHAT_INPUT) return { how: "reply", ephemeral: true };
+        const { options } = flatten("options" in data ? (data.options as Options) : undefined);
+        const forUser = optionValue(options, "for");
+        return deferralOf({
+          kind: "command",
+          private: optionValue(options, "private") === true,
+          for: typeof forUser === "string" ? forUser : null,
+        });
+      }
+      if ((raw.type as number) === MESSAGE_COMPONENT) {
+        const clicked = raw as APIMessageComponentInteraction;
+        const action = codec.decode(clicked.data.custom_id);
+        if (action)
+          return deferralOf({
+            kind: "click",
+            action,
+            onPrivateMessage: ((clicked.message.flags ?? 0) & EPHEMERAL) !== 0,
+          });
+      }
+    } catch {
+      // An odd payload: its answer is a notice, which is private.
+    }
+    return { how: "reply", ephemeral: true };
+  }
+
+  /**
+   * Sends an answer that missed the deadline through the interaction webhook, whatever it is (a reply, a
+   * notice, an update): normally as the edit of the deferred original message, which keeps the visibility
+   * it was deferred with. A private notice after a public "thinking…" must not show in the channel: the
+   * placeholder is deleted and the notice follows privately. After a deferred update, a new message is a
+   * follow-up with its own visibility.
+   */
+  async function sendLate(
+    raw: APIInteraction,
+    deferral: Delivery,
+    late: APIInteractionResponse,
+  ): Promise<void> {
     const data: APIInteractionResponseCallbackData =
-      "data" in late && late.data && "embeds" in late.data
+      (late.type === 4 || late.type === 7) && late.data
         ? late.data
-        : { content: translator(safeLang(raw))("error.generic"), allowed_mentions: { parse: [] } };
-    // The deferred message's visibility was set when it was deferred; an edit cannot change it.
-    const { flags: _flags, ...body } = data;
-    const url = `${apiUrl}/v10/webhooks/${raw.application_id}/${raw.token}/messages/@original`;
-    const response = await doFetch(url, {
-      method: "PATCH",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`webhook edit answered ${response.status}`);
+        : {
+            content: translator(safeLang(raw))("error.generic"),
+            flags: EPHEMERAL,
+            allowed_mentions: { parse: [] },
+          };
+    const { flags, ...body } = data;
+    const isNew = late.type !== 7;
+    const isPrivate = ((flags ?? 0) & EPHEMERAL) !== 0;
+    const webhook = `${apiUrl}/v10/webhooks/${raw.application_id}/${raw.token}`;
+    const call = async (method: string, url: string, payload?: unknown) => {
+      const response = await doFetch(url, {
+        method,
+        headers: { "content-type": "application/json" },
+        ...(payload === undefined ? {} : { body: JSON.stringify(payload) }),
+      });
+      if (!response.ok) throw new Error(`webhook ${method} answered ${response.status}`);
+    };
+    if (isNew && deferral.how === "update") return call("POST", webhook, data);
+    if (isNew && isPrivate && !deferral.ephemeral) {
+      await call("DELETE", `${webhook}/messages/@original`);
+      return call("POST", webhook, { ...body, flags: EPHEMERAL });
+    }
+    return call("PATCH", `${webhook}/messages/@original`, body);
   }
 
   return async function answer(raw: APIInteraction): Promise<APIInteractionResponse> {
@@ -259,29 +316,42 @@ export function createRawInteractionHandler(deps: RawDeps) {
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
-    let response: APIInteractionResponse;
-    if (first !== "late") response = first;
-    else if (kind === AUTOCOMPLETE) {
+    const log = (extra: Record<string, unknown> = {}) =>
+      logger.info("interaction", {
+        transport: "http",
+        kind,
+        command: name,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        outcome,
+        ...(reason !== undefined ? { reason } : {}),
+        ...extra,
+      });
+    if (first !== "late") {
+      log();
+      return first;
+    }
+    if (kind === AUTOCOMPLETE) {
       // Autocomplete cannot be deferred: an empty list now beats no list.
       outcome = "late";
-      response = { type: 8, data: { choices: [] } };
-    } else {
-      outcome = "deferred";
-      // "Thinking…" privately; the answer follows through the webhook with the interaction token.
-      response = { type: 5, data: { flags: EPHEMERAL } };
-      work
-        .then((done) => sendLate(raw, done))
-        .catch((error: unknown) => logger.error("late_answer_failed", { kind, command: name, error }));
+      log();
+      return { type: 8, data: { choices: [] } };
     }
-    logger.info("interaction", {
-      transport: "http",
-      kind,
-      command: name,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-      outcome,
-      ...(reason !== undefined ? { reason } : {}),
-    });
-    return response;
+    // "Thinking…" (or, for a click on a private message, nothing visible yet) with the visibility the
+    // answer will have; the answer follows through the webhook with the interaction token. The one log
+    // line waits for it, so it says how the interaction really ended.
+    const deferral = deferralFor(raw);
+    work
+      .then((done) => sendLate(raw, deferral, done))
+      .then(
+        () => log({ deferred: true }),
+        (error: unknown) => {
+          logger.error("late_answer_failed", { kind, command: name, error });
+          log({ deferred: true, delivered: false });
+        },
+      );
+    return deferral.how === "update"
+      ? { type: 6 }
+      : { type: 5, ...(deferral.ephemeral ? { data: { flags: EPHEMERAL } } : {}) };
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Action, Reply } from "../answer/reply.ts";
+import type { Action, Audience, Reply } from "../answer/reply.ts";
 
 /** What made the bot answer: a slash command with its sharing options, or a click on a button. */
 export type Trigger =
@@ -21,14 +21,28 @@ export interface Delivery {
  * always a new private reply: it never replaces the question.
  */
 export function deliveryOf(reply: Reply, trigger: Trigger): Delivery {
+  return deliveryFor(reply.audience, trigger);
+}
+
+/**
+ * Who will see an answer not made yet, from what is known before it is: the trigger alone (the `private`
+ * option, `for`, where a click came from). The same rule as `deliveryOf` with the reply's audience unknown,
+ * which counts as the channel: an answer is private up front only when it is sure to be. An HTTP answer
+ * that misses the deadline is deferred with this visibility, which a later edit cannot change.
+ */
+export function deferralOf(trigger: Trigger): Delivery {
+  return deliveryFor(undefined, trigger);
+}
+
+function deliveryFor(audience: Audience | undefined, trigger: Trigger): Delivery {
   if (trigger.kind === "command") {
-    const ephemeral = trigger.private || reply.audience === "asker";
+    const ephemeral = trigger.private || audience === "asker";
     return trigger.for && !ephemeral
       ? { how: "reply", ephemeral, mention: trigger.for }
       : { how: "reply", ephemeral };
   }
   if (trigger.action.type === "quiz-answer") return { how: "reply", ephemeral: true };
   if (trigger.onPrivateMessage) return { how: "update", ephemeral: false };
-  const toChannel = trigger.action.type === "quiz" && reply.audience === "channel";
+  const toChannel = trigger.action.type === "quiz" && audience !== "asker";
   return { how: "reply", ephemeral: !toChannel };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Action, Audience, Reply } from "../../src/answer/reply.ts";
-import { deliveryOf, type Trigger } from "../../src/discord/visibility.ts";
+import { deferralOf, deliveryOf, type Trigger } from "../../src/discord/visibility.ts";
 
 const reply = (audience: Audience): Reply => ({
   title: "t",
@@ -72,5 +72,33 @@ describe("deliveryOf: who sees a reply, decided in one place", () => {
     ],
   ])("%s", (_name, given, trigger, expected) => {
     expect(deliveryOf(given, trigger)).toEqual(expected);
+  });
+});
+
+describe("deferralOf: the visibility an answer not made yet is deferred with", () => {
+  it.each([
+    ["a command", command(), { how: "reply", ephemeral: false }],
+    ["private:true", command({ private: true }), { how: "reply", ephemeral: true }],
+    ["for:@member", command({ for: MEMBER }), { how: "reply", ephemeral: false, mention: MEMBER }],
+    ["a click on a channel message", click({ type: "lesson", index: 1 }), { how: "reply", ephemeral: true }],
+    [
+      "a click on a private message",
+      click({ type: "lesson", index: 1 }, true),
+      { how: "update", ephemeral: false },
+    ],
+    ["a new quiz question", click({ type: "quiz" }), { how: "reply", ephemeral: false }],
+    [
+      "a quiz answer",
+      click({ type: "quiz-answer", questionId: "q", choice: 0 }),
+      { how: "reply", ephemeral: true },
+    ],
+  ])("%s", (_name, trigger, expected) => {
+    expect(deferralOf(trigger)).toEqual(expected);
+  });
+
+  it("is deliveryOf's rule: an answer deferred privately is private once made, whatever its audience", () => {
+    for (const trigger of [command({ private: true }), click({ type: "lesson", index: 1 })])
+      for (const audience of ["asker", "channel"] as const)
+        expect(deliveryOf(reply(audience), trigger).ephemeral).toBe(true);
   });
 });

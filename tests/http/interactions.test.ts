@@ -7,12 +7,15 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type APIEmbed, Locale } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Scoreboard } from "../../src/answer/scoreboard.ts";
+import { type Scoreboard, ScoreboardUnavailable } from "../../src/answer/scoreboard.ts";
+import type { CommandEntry } from "../../src/commands/define.ts";
+import { COMMANDS } from "../../src/commands/table.ts";
 import type { Bot } from "../../src/discord/bot.ts";
 import { createCustomIdCodec } from "../../src/discord/custom-id.ts";
 import { createRawInteractionHandler } from "../../src/discord/raw.ts";
 import { createInteractionsServer } from "../../src/http/server.ts";
 import { publicKeyFromHex } from "../../src/http/verify.ts";
+import { translator } from "../../src/i18n/index.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
@@ -27,7 +30,10 @@ const keys = testKeyPair();
 const lines: string[] = [];
 const logger = createLogger("info", (line) => lines.push(line));
 
-async function startHttp(scoreboard: Scoreboard, extra: { deadlineMs?: number; fetch?: typeof fetch } = {}) {
+async function startHttp(
+  scoreboard: Scoreboard,
+  extra: { deadlineMs?: number; fetch?: typeof fetch; commands?: readonly CommandEntry[] } = {},
+) {
   const answer = createRawInteractionHandler({
     context: { search, scoreboard, random: () => 0 },
     codec: createCustomIdCodec(search.kb),
@@ -142,36 +148,102 @@ describe("the HTTP interactions endpoint", () => {
     expect(json).toMatchObject({ type: 4, data: { flags: 64 } });
   });
 
-  it("defers an answer that misses the deadline and sends it through the interaction webhook", async () => {
-    const slow: Scoreboard = {
-      ...board,
-      top: async (...args) => {
-        await new Promise((r) => setTimeout(r, 300));
-        return board.top(...args);
-      },
-    };
+  const FOR = "100000000000000077";
+  const slowAsk = COMMANDS.map((c) =>
+    c.name === "ask" && "run" in c
+      ? {
+          ...c,
+          run: async (...args: Parameters<typeof c.run>) => {
+            await new Promise((r) => setTimeout(r, 50));
+            return c.run(...args);
+          },
+        }
+      : c,
+  );
+  const slowBoard = (fault: boolean): Scoreboard => ({
+    ...board,
+    top: async (...args) => {
+      await new Promise((r) => setTimeout(r, 50));
+      if (fault) throw new ScoreboardUnavailable("unreachable");
+      return board.top(...args);
+    },
+  });
+  const command = (name: string, options: unknown[]) => ({
+    type: 2,
+    id: "1",
+    token: "tok",
+    application_id: "app",
+    guild_id: "g",
+    member: { user: user("100000000000000001") },
+    data: { id: "9", name, type: 1, options },
+  });
+  const scores = command("quiz", [{ type: 1, name: "scores", options: [] }]);
+  const original = "http://127.0.0.1:9/api/v10/webhooks/app/tok/messages/@original";
+  const followUp = "http://127.0.0.1:9/api/v10/webhooks/app/tok";
+  const unavailable = new ScoreboardUnavailable("unreachable").text(translator("en"));
+
+  it.each([
+    {
+      name: "/quiz scores: public, deferred publicly, the scores as the edit",
+      payload: scores,
+      fault: false,
+      deferral: { type: 5 },
+      calls: [{ method: "PATCH", url: original }],
+      body: { embeds: [{ title: "Quiz scores" }] },
+      outcome: "answered",
+    },
+    {
+      name: "/quiz scores, scoreboard unreachable: the notice, privately, not the generic error",
+      payload: scores,
+      fault: true,
+      deferral: { type: 5 },
+      calls: [
+        { method: "DELETE", url: original },
+        { method: "POST", url: followUp },
+      ],
+      body: { content: unavailable, flags: 64, allowed_mentions: { parse: [] } },
+      outcome: "scoreboard-unavailable",
+    },
+    {
+      name: "/ask for:@member: public, the ping kept",
+      payload: command("ask", [
+        str("question", "Who issued the plan?"),
+        { type: 6, name: "for", value: FOR },
+      ]),
+      fault: false,
+      deferral: { type: 5 },
+      calls: [{ method: "PATCH", url: original }],
+      body: { content: `<@${FOR}>`, allowed_mentions: { parse: [], users: [FOR] } },
+      outcome: "answered",
+    },
+    {
+      name: "/ask private:true: deferred privately",
+      payload: command("ask", [str("question", "Who issued the plan?"), bool("private", true)]),
+      fault: false,
+      deferral: { type: 5, data: { flags: 64 } },
+      calls: [{ method: "PATCH", url: original }],
+      body: { embeds: [{}] },
+      outcome: "answered",
+    },
+  ])("a late answer: $name", async ({ payload, fault, deferral, calls: expected, body, outcome }) => {
     const calls: { url: string; method: string; body: string }[] = [];
     const fakeFetch = (async (target: string, init: RequestInit) => {
       calls.push({ url: target, method: String(init.method), body: String(init.body) });
       return new Response("{}", { status: 200 });
     }) as unknown as typeof fetch;
-    const late = await startHttp(slow, { deadlineMs: 50, fetch: fakeFetch });
-    const { json } = await post(late.url, {
-      type: 2,
-      id: "1",
-      token: "tok",
-      application_id: "app",
-      guild_id: "g",
-      member: { user: user("100000000000000001") },
-      data: { id: "9", name: "quiz", type: 1, options: [{ type: 1, name: "scores", options: [] }] },
-    });
-    expect(json).toEqual({ type: 5, data: { flags: 64 } });
-    await expect.poll(() => calls.length, { timeout: 2000 }).toBe(1);
-    expect(calls[0]).toMatchObject({
-      method: "PATCH",
-      url: "http://127.0.0.1:9/api/v10/webhooks/app/tok/messages/@original",
-    });
-    expect(JSON.parse(calls[0]?.body ?? "{}").embeds[0].title).toBe("Quiz scores");
+    const late = await startHttp(slowBoard(fault), { deadlineMs: 10, fetch: fakeFetch, commands: slowAsk });
+    const from = lines.length;
+    const { json } = await post(late.url, payload);
+    expect(json).toEqual(deferral);
+    await expect.poll(() => calls.length, { timeout: 2000 }).toBe(expected.length);
+    expect(calls).toMatchObject(expected);
+    expect(JSON.parse(calls.at(-1)?.body ?? "{}")).toMatchObject(body);
+    // One log line, written when the late answer went out, with how the interaction really ended.
+    await expect
+      .poll(() => lines.slice(from).filter((l) => l.includes('"event":"interaction"')).length)
+      .toBe(1);
+    const line = JSON.parse(lines.slice(from).find((l) => l.includes('"event":"interaction"')) ?? "{}");
+    expect(line).toMatchObject({ transport: "http", outcome, deferred: true });
     late.server.close();
   });
 });
