@@ -41,6 +41,7 @@ const AUTOCOMPLETE = 4;
 const CHAT_INPUT = 1;
 const MESSAGE_COMMAND = 3;
 const SUB_COMMAND = 1;
+const STRING = 3;
 const EPHEMERAL = 64;
 const BUTTON = 2;
 
@@ -67,6 +68,31 @@ export function toApiMessage(message: DiscordMessage): APIInteractionResponseCal
     ...(flags ? { flags } : {}),
   } as APIInteractionResponseCallbackData;
 }
+
+/** How an interaction ended, for the one log line it gets: the gateway dispatcher's outcomes. */
+type Outcome =
+  | "answered"
+  | "no-match"
+  | "invalid-button"
+  | "unknown-command"
+  | "invalid-input"
+  | "unsupported"
+  | "scoreboard-unavailable"
+  | "late"
+  | "error";
+
+/** A response body with how the interaction ended and, for a miss, what the member typed (`npm run misses`). */
+interface Answered {
+  response: APIInteractionResponse;
+  outcome: Outcome;
+  query?: string;
+  reason?: string;
+}
+
+const answered = (response: APIInteractionResponse, outcome: Outcome = "answered"): Answered => ({
+  response,
+  outcome,
+});
 
 const notice = (content: string): APIInteractionResponse => ({
   type: 4,
@@ -120,7 +146,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
   const deadlineMs = deps.deadlineMs ?? 2500;
   const doFetch = deps.fetch ?? fetch;
 
-  async function command(raw: APIApplicationCommandInteraction): Promise<APIInteractionResponse> {
+  async function command(raw: APIApplicationCommandInteraction): Promise<Answered> {
     const caller = callerOfRaw(raw);
     const t = translator(caller.lang);
     const render = (reply: Reply, delivery: Partial<Delivery>) =>
@@ -129,16 +155,20 @@ export function createRawInteractionHandler(deps: RawDeps) {
       const data = raw.data as APIMessageApplicationCommandInteractionData;
       const spec = messageCommands.find((c) => c.name === data.name);
       const target = data.resolved?.messages?.[data.target_id];
-      if (!spec || !target) return noticeIn(caller.lang, "error.unknownCommand");
+      if (!spec || !target) return answered(noticeIn(caller.lang, "error.unknownCommand"), "unknown-command");
       const reply = spec.run(
         context,
         messageInputOf(target.content, target.embeds ?? [], target.attachments?.length ?? 0),
         caller,
       );
       // Private, as on the gateway (presenter.messageCommand).
-      return { type: 4, data: render(reply, { ephemeral: true }) };
+      return answered(
+        { type: 4, data: render(reply, { ephemeral: true }) },
+        reply.miss ? "no-match" : "answered",
+      );
     }
-    if ((raw.data.type as number) !== CHAT_INPUT) return noticeIn(caller.lang, "error.unknownCommand");
+    if ((raw.data.type as number) !== CHAT_INPUT)
+      return answered(noticeIn(caller.lang, "error.unknownCommand"), "unknown-command");
     const { sub, options } = flatten("options" in raw.data ? (raw.data.options as Options) : undefined);
     const spec = findCommand(commands, raw.data.name, sub);
     if (!spec) {
@@ -146,7 +176,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
       // A known command with a subcommand it does not have: the gateway's answer (an old command version).
       if (entry && "subcommands" in entry)
         throw new InputError("unknown-subcommand", "input.unknownSubcommand", { command: entry.name });
-      return noticeIn(caller.lang, "error.unknownCommand");
+      return answered(noticeIn(caller.lang, "error.unknownCommand"), "unknown-command");
     }
     const args = readArgs(context.search, raw.data.name, spec, (name) =>
       options.find((o) => o.name === name),
@@ -158,15 +188,24 @@ export function createRawInteractionHandler(deps: RawDeps) {
       private: optionValue(options, "private") === true,
       for: typeof forUser === "string" ? forUser : null,
     });
-    return { type: 4, data: render(reply, delivery) };
+    const response: APIInteractionResponse = { type: 4, data: render(reply, delivery) };
+    if (!reply.miss) return answered(response);
+    // What the member typed (the gateway logs the same), so `npm run misses` finds it.
+    const query = options.find((o) => o.type === STRING && typeof o.value === "string");
+    return {
+      response,
+      outcome: "no-match",
+      ...(query && "value" in query ? { query: String(query.value) } : {}),
+    };
   }
 
-  async function component(raw: APIMessageComponentInteraction): Promise<APIInteractionResponse> {
+  async function component(raw: APIMessageComponentInteraction): Promise<Answered> {
     const caller = callerOfRaw(raw);
-    if ((raw.data.component_type as number) !== BUTTON) return noticeIn(caller.lang, "error.invalidButton");
+    if ((raw.data.component_type as number) !== BUTTON)
+      return answered(noticeIn(caller.lang, "error.invalidButton"), "unsupported");
     const action = codec.decode(raw.data.custom_id);
     const reply = action ? await replyForAction(context, action, caller) : null;
-    if (!action || !reply) return noticeIn(caller.lang, "error.invalidButton");
+    if (!action || !reply) return answered(noticeIn(caller.lang, "error.invalidButton"), "invalid-button");
     const delivery = deliveryOf(reply, {
       kind: "click",
       action,
@@ -174,12 +213,14 @@ export function createRawInteractionHandler(deps: RawDeps) {
     });
     // An update keeps the message's own visibility: the rendered message carries no flags then.
     const { flags, ...message } = renderDiscord(reply, codec, delivery, translator(caller.lang), null);
-    return delivery.how === "update"
-      ? { type: 7, data: toApiMessage(message) }
-      : { type: 4, data: toApiMessage({ ...message, ...(flags ? { flags } : {}) }) };
+    return answered(
+      delivery.how === "update"
+        ? { type: 7, data: toApiMessage(message) }
+        : { type: 4, data: toApiMessage({ ...message, ...(flags ? { flags } : {}) }) },
+    );
   }
 
-  function autocomplete(raw: APIApplicationCommandAutocompleteInteraction): APIInteractionResponse {
+  function autocomplete(raw: APIApplicationCommandAutocompleteInteraction): Answered {
     const { sub, options } = flatten(raw.data.options as Options);
     const spec = findCommand(commands, raw.data.name, sub);
     const focused = options.find((o) => "focused" in o && o.focused);
@@ -192,13 +233,13 @@ export function createRawInteractionHandler(deps: RawDeps) {
             boundInput(String(focused.value), textCap(context.search, option)),
           )
         : [];
-    return { type: 8, data: { choices } };
+    return answered({ type: 8, data: { choices } });
   }
 
-  function route(raw: APIInteraction): Promise<APIInteractionResponse> | APIInteractionResponse {
+  function route(raw: APIInteraction): Promise<Answered> | Answered {
     switch (raw.type as number) {
       case PING:
-        return { type: 1 };
+        return answered({ type: 1 });
       case APPLICATION_COMMAND:
         return command(raw as APIApplicationCommandInteraction);
       case MESSAGE_COMPONENT:
@@ -206,7 +247,11 @@ export function createRawInteractionHandler(deps: RawDeps) {
       case AUTOCOMPLETE:
         return autocomplete(raw as APIApplicationCommandAutocompleteInteraction);
       default:
-        return noticeIn(safeLang(raw), "notice.unsupported");
+        return {
+          response: noticeIn(safeLang(raw), "notice.unsupported"),
+          outcome: "unsupported",
+          reason: `interaction type ${String(raw.type)}`,
+        };
     }
   }
 
@@ -291,24 +336,20 @@ export function createRawInteractionHandler(deps: RawDeps) {
     const data = (raw as { data?: { name?: unknown; custom_id?: unknown } | null }).data;
     const label = kind === MESSAGE_COMPONENT ? data?.custom_id : data?.name;
     const name = typeof label === "string" ? label.slice(0, 100) : undefined;
-    let outcome = "answered";
-    let reason: string | undefined;
     const work = Promise.resolve()
       .then(() => route(raw))
-      .catch((error: unknown): APIInteractionResponse => {
-        if (kind === AUTOCOMPLETE) {
-          outcome = "error";
-          return { type: 8, data: { choices: [] } };
-        }
+      .catch((error: unknown): Answered => {
+        if (kind === AUTOCOMPLETE) return answered({ type: 8, data: { choices: [] } }, "error");
         if (error instanceof InputError || error instanceof ScoreboardUnavailable) {
           // The member gets what went wrong, as on the gateway; the log says which kind (not a bug).
-          outcome = error instanceof InputError ? "invalid-input" : "scoreboard-unavailable";
-          reason = error instanceof InputError ? error.reason : error.kind;
-          return notice(error.text(translator(safeLang(raw))));
+          return {
+            response: notice(error.text(translator(safeLang(raw)))),
+            outcome: error instanceof InputError ? "invalid-input" : "scoreboard-unavailable",
+            reason: error instanceof InputError ? error.reason : error.kind,
+          };
         }
-        outcome = "error";
         logger.error("interaction_failed", { kind, command: name, error });
-        return noticeIn(safeLang(raw), "error.generic");
+        return answered(noticeIn(safeLang(raw), "error.generic"), "error");
       });
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"late">((resolve) => {
@@ -316,39 +357,41 @@ export function createRawInteractionHandler(deps: RawDeps) {
     });
     const first = await Promise.race([work, late]);
     clearTimeout(timer);
-    const log = (extra: Record<string, unknown> = {}) =>
+    // The interaction's one log line, as the gateway writes it (outcome, and the query of a miss).
+    const log = ({ outcome, query, reason }: Answered, extra: Record<string, unknown> = {}) =>
       logger.info("interaction", {
         transport: "http",
         kind,
         command: name,
         ms: Math.round((performance.now() - started) * 10) / 10,
         outcome,
+        ...(query !== undefined ? { query } : {}),
         ...(reason !== undefined ? { reason } : {}),
         ...extra,
       });
     if (first !== "late") {
-      log();
-      return first;
+      log(first);
+      return first.response;
     }
     if (kind === AUTOCOMPLETE) {
       // Autocomplete cannot be deferred: an empty list now beats no list.
-      outcome = "late";
-      log();
-      return { type: 8, data: { choices: [] } };
+      const empty = answered({ type: 8, data: { choices: [] } }, "late");
+      log(empty);
+      return empty.response;
     }
     // "Thinking…" (or, for a click on a private message, nothing visible yet) with the visibility the
     // answer will have; the answer follows through the webhook with the interaction token. The one log
     // line waits for it, so it says how the interaction really ended.
     const deferral = deferralFor(raw);
-    work
-      .then((done) => sendLate(raw, deferral, done))
-      .then(
-        () => log({ deferred: true }),
-        (error: unknown) => {
-          logger.error("late_answer_failed", { kind, command: name, error });
-          log({ deferred: true, delivered: false });
-        },
-      );
+    void work.then(async (done) => {
+      try {
+        await sendLate(raw, deferral, done.response);
+        log(done, { deferred: true });
+      } catch (error) {
+        logger.error("late_answer_failed", { kind, command: name, error });
+        log(done, { deferred: true, delivered: false });
+      }
+    });
     return deferral.how === "update"
       ? { type: 6 }
       : { type: 5, ...(deferral.ephemeral ? { data: { flags: EPHEMERAL } } : {}) };

@@ -19,6 +19,7 @@ import { translator } from "../../src/i18n/index.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createLogger } from "../../src/logger.ts";
 import { createSearch } from "../../src/search/index.ts";
+import { summariseMisses } from "../../src/search/misses.ts";
 import { openScoreboard } from "../../src/storage/scoreboard.ts";
 import { type DiscordDouble, startDiscordDouble, user } from "../discord/double.ts";
 import { startBotOnDouble } from "../discord/harness.ts";
@@ -146,6 +147,46 @@ describe("the HTTP interactions endpoint", () => {
       data: { id: "9", name: "Ask about this", type: 3, target_id: "5", resolved: { messages: {} } },
     });
     expect(json).toMatchObject({ type: 4, data: { flags: 64 } });
+  });
+
+  /** The log line the endpoint wrote for one interaction. */
+  async function logged(payload: unknown) {
+    const from = lines.length;
+    await post(url, payload);
+    const line = lines.slice(from).find((l) => l.includes('"event":"interaction"'));
+    return { line: line ?? "", entry: JSON.parse(line ?? "{}") as Record<string, unknown> };
+  }
+  const interaction = (type: number, data: unknown) => ({
+    type,
+    id: "1",
+    token: "t",
+    application_id: "2",
+    guild_id: "3",
+    member: { user: user("100000000000000001") },
+    data,
+  });
+
+  it.each([
+    ["an unknown command", interaction(2, { id: "9", name: "nope", type: 1 }), "unknown-command"],
+    ["a stale button", interaction(3, { custom_id: "v1:zz:nope", component_type: 2 }), "invalid-button"],
+    ["a select menu", interaction(3, { custom_id: "v1:q", component_type: 3 }), "unsupported"],
+    ["an unsupported interaction type", interaction(5, {}), "unsupported"],
+    [
+      "/ask answered",
+      interaction(2, { id: "9", name: "ask", type: 1, options: [str("question", "Who issued the plan?")] }),
+      "answered",
+    ],
+  ])("logs how it ended: %s", async (_name, payload, outcome) => {
+    expect((await logged(payload)).entry).toMatchObject({ event: "interaction", transport: "http", outcome });
+  });
+
+  it("logs an /ask it declines with the query, so npm run misses counts it", async () => {
+    const question = "best pizza in Naples";
+    const { line, entry } = await logged(
+      interaction(2, { id: "9", name: "ask", type: 1, options: [str("question", question)] }),
+    );
+    expect(entry).toMatchObject({ outcome: "no-match", query: question, command: "ask" });
+    expect(summariseMisses([line])).toMatchObject([{ count: 1, example: question, commands: { ask: 1 } }]);
   });
 
   const FOR = "100000000000000077";
