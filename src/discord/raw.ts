@@ -329,7 +329,10 @@ export function createRawInteractionHandler(deps: RawDeps) {
     return call("PATCH", `${webhook}/messages/@original`, body);
   }
 
-  return async function answer(raw: APIInteraction): Promise<APIInteractionResponse> {
+  /** Late answers still on their way to the webhook: shutdown waits for them (`idle`). */
+  const pending = new Set<Promise<void>>();
+
+  async function answer(raw: APIInteraction): Promise<APIInteractionResponse> {
     const started = performance.now();
     const kind = raw.type as number;
     // For the log line only; the payload may be anything that was signed, so read it defensively.
@@ -383,7 +386,7 @@ export function createRawInteractionHandler(deps: RawDeps) {
     // answer will have; the answer follows through the webhook with the interaction token. The one log
     // line waits for it, so it says how the interaction really ended.
     const deferral = deferralFor(raw);
-    void work.then(async (done) => {
+    const delivering = work.then(async (done) => {
       try {
         await sendLate(raw, deferral, done.response);
         log(done, { deferred: true });
@@ -392,10 +395,19 @@ export function createRawInteractionHandler(deps: RawDeps) {
         log(done, { deferred: true, delivered: false });
       }
     });
+    pending.add(delivering);
+    void delivering.finally(() => pending.delete(delivering));
     return deferral.how === "update"
       ? { type: 6 }
       : { type: 5, ...(deferral.ephemeral ? { data: { flags: EPHEMERAL } } : {}) };
-  };
+  }
+
+  return Object.assign(answer, {
+    /** Resolves once every deferred answer has been sent (or has failed): what shutdown waits for. */
+    async idle(): Promise<void> {
+      while (pending.size) await Promise.all(pending);
+    },
+  });
 }
 
 /** The member's language, read defensively (the payload may be anything that was signed). */

@@ -16,7 +16,8 @@ export function knowledgeVersion(search: Search): string {
 
 /**
  * `INTERACTIONS_MODE=http`: serves Discord's interactions endpoint on PORT until SIGINT or SIGTERM (then
- * finishes open requests, closes the scoreboard and exits 0). No gateway, no bot token.
+ * finishes open requests and the deferred answers still due to the webhook, closes the scoreboard and
+ * exits 0). No gateway, no bot token.
  */
 export async function runHttp(config: Config, search: Search, logger: Logger): Promise<number> {
   const { publicKey: hex, host, port } = config.interactions;
@@ -66,10 +67,14 @@ export async function runHttp(config: Config, search: Search, logger: Logger): P
     const shutdown = (signal: string) => {
       logger.info("shutting_down", { signal });
       server.close(() => {
-        scoreboard.close().finally(() => process.exit(0));
+        // A deferred answer is still being made (it may need the scoreboard) and sent after its request.
+        answer
+          .idle()
+          .then(() => scoreboard.close())
+          .finally(() => process.exit(0));
       });
       server.closeIdleConnections();
-      // Requests in flight get a few seconds; then the process goes anyway.
+      // Requests in flight and deferred answers get a few seconds; then the process goes anyway.
       setTimeout(() => process.exit(0), 5000).unref();
     };
     process.once("SIGINT", () => shutdown("SIGINT"));

@@ -289,6 +289,60 @@ describe("the HTTP interactions endpoint", () => {
   });
 });
 
+describe("shutting down in HTTP mode", () => {
+  it("idle() waits for a deferred answer to reach the webhook, so shutdown does not drop it", async () => {
+    const board = openScoreboard(":memory:");
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const calls: string[] = [];
+    const answer = createRawInteractionHandler({
+      context: {
+        search,
+        scoreboard: {
+          ...board,
+          top: async (...args) => {
+            await gate;
+            return board.top(...args);
+          },
+        },
+        random: () => 0,
+      },
+      codec: createCustomIdCodec(search.kb),
+      logger,
+      apiUrl: "http://127.0.0.1:9/api",
+      deadlineMs: 10,
+      fetch: (async (target: string) => {
+        await new Promise((r) => setTimeout(r, 20));
+        calls.push(target);
+        return new Response("{}", { status: 200 });
+      }) as unknown as typeof fetch,
+    });
+    await answer.idle();
+    const response = await answer({
+      type: 2,
+      id: "1",
+      token: "tok",
+      application_id: "app",
+      guild_id: "g",
+      member: { user: user("100000000000000001") },
+      data: { id: "9", name: "quiz", type: 1, options: [{ type: 1, name: "scores", options: [] }] },
+    } as never);
+    expect(response.type).toBe(5);
+    let idle = false;
+    const waiting = answer.idle().then(() => {
+      idle = true;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(idle).toBe(false);
+    release();
+    await waiting;
+    expect(calls).toEqual(["http://127.0.0.1:9/api/v10/webhooks/app/tok/messages/@original"]);
+    await board.close();
+  });
+});
+
 describe("the same replies over HTTP as over the gateway", () => {
   let double: DiscordDouble;
   let bot: Bot;
