@@ -31,7 +31,15 @@ function takeFlag(argv: readonly string[], name: string): { value?: string; rest
   return { value: argv[at + 1] ?? "", rest: [...argv.slice(0, at), ...argv.slice(at + 2)] };
 }
 
-/** Writes the chart a reply carries as a PNG; a line on stderr says what happened. */
+/** A chart that could not be written (a missing folder, no permission): `message` is one line. */
+export class ChartWriteError extends Error {
+  override name = "ChartWriteError";
+}
+
+/**
+ * Writes the chart a reply carries as a PNG; returns the line that says what happened. Throws a
+ * `ChartWriteError` (one line) when the file cannot be written.
+ */
 export function writeChart(
   kb: KnowledgeBase,
   reply: Reply,
@@ -41,7 +49,11 @@ export function writeChart(
 ): string {
   const chart = reply.chart ? chartCacheFor(kb).get(reply.chart, lang) : null;
   if (!chart) return "This answer has no chart (charts go with sectors, overview and sectors with figures).";
-  write(file, chart.png);
+  try {
+    write(file, chart.png);
+  } catch (error) {
+    throw new ChartWriteError(`Cannot write the chart to ${file}: ${(error as Error).message}`);
+  }
   return `Chart written to ${file} (${chart.png.length} bytes): ${chart.description}`;
 }
 
@@ -215,7 +227,14 @@ export async function runCli(
     if (!chartFlag.value) return usage("--chart needs a file name, e.g. --chart out.png.");
     const reply = await spec.run(context, parsed.args, caller);
     io.stdout(json && view ? await one(parsed.args) : renderText(reply));
-    io.stderr(`${writeChart(kb, reply, chartFlag.value, lang, io.writeFile)}\n`);
+    try {
+      io.stderr(`${writeChart(kb, reply, chartFlag.value, lang, io.writeFile)}\n`);
+    } catch (error) {
+      // The answer is printed; the chart is not: one line, exit 1 (the process's failure convention).
+      if (!(error instanceof ChartWriteError)) throw error;
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
     return 0;
   }
   io.stdout(await one(parsed.args));

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import type { AnswerContext } from "../answer/context.ts";
-import { writeChart } from "./cli.ts";
+import { ChartWriteError, writeChart } from "./cli.ts";
 import { ConsoleSession, consoleBanner } from "./session.ts";
 
 /**
@@ -36,16 +36,25 @@ export function runConsole(
     rl.on("line", (line) => {
       queue = queue.then(async () => {
         if (quit) return;
-        const result = await session.handleLine(line);
-        if (result.text) output.write(`${result.text}\n`);
-        if (result.chartFile)
+        try {
+          const result = await session.handleLine(line);
+          if (result.text) output.write(`${result.text}\n`);
+          if (result.chartFile)
+            output.write(
+              `${result.reply ? writeChart(context.search.kb, result.reply, result.chartFile, "en") : "Nothing to draw."}\n`,
+            );
+          if (result.quit) {
+            quit = true;
+            rl.close();
+            return;
+          }
+        } catch (error) {
+          // One line (a chart that cannot be written says where and why); the next lines are answered.
           output.write(
-            `${result.reply ? writeChart(context.search.kb, result.reply, result.chartFile, "en") : "Nothing to draw."}\n`,
+            `${error instanceof ChartWriteError ? error.message : `Something went wrong: ${(error as Error).message}`}\n`,
           );
-        if (result.quit) {
-          quit = true;
-          rl.close();
-        } else rl.prompt();
+        }
+        rl.prompt();
       });
     });
     // Piped input may close before its last lines are answered: finish them first.

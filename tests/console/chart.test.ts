@@ -1,7 +1,9 @@
 /** `--chart out.png`: the CLI and the console write the same PNG the bot attaches. */
+import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createChartCache } from "../../src/charts/cache.ts";
 import { runCli } from "../../src/console/cli.ts";
+import { runConsole } from "../../src/console/repl.ts";
 import { ConsoleSession } from "../../src/console/session.ts";
 import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import { createSearch } from "../../src/search/index.ts";
@@ -53,4 +55,42 @@ describe("--chart", () => {
     expect(out.reply?.chart).toEqual({ type: "status" });
     expect(out.text).toContain("China leads");
   });
+});
+
+describe("--chart to a file that cannot be written", () => {
+  it.each(["/nonexistent/dir/x.png", "/dev/null/x.png"])(
+    "the CLI prints the answer, one line on stderr, and exits 1: %s",
+    async (file) => {
+      let stdout = "";
+      let stderr = "";
+      const code = await runCli(["sectors", "--chart", file], context, {
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+      });
+      expect(code).toBe(1);
+      expect(stdout).toContain("Made in China 2025: the sectors");
+      expect(stderr).toMatch(new RegExp(`^Cannot write the chart to ${file}: [^\\n]+\\n$`));
+    },
+  );
+
+  it.each(["/nonexistent/dir/x.png", "/dev/null/x.png"])(
+    "the console says so in one line and answers the next lines: %s",
+    async (file) => {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let text = "";
+      output.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+      });
+      const done = runConsole(context, { input, output });
+      input.end(`/sectors --chart ${file}\n/help\n`);
+      await done;
+      expect(text.split("\n").filter((l) => l.startsWith("Cannot write the chart"))).toHaveLength(1);
+      expect(text).toContain("/sector:");
+    },
+  );
 });
