@@ -1,7 +1,7 @@
-import { DISCORD_LIMITS } from "../answer/limits.ts";
 import type { Action } from "../answer/reply.ts";
 import type { KnowledgeBase } from "../knowledge/load.ts";
 import { SECTOR_IDS, type SectorId } from "../knowledge/schema.ts";
+import { DISCORD_LIMITS } from "./limits.ts";
 
 /**
  * Button ids are stateless: everything a click needs is in the id, so buttons keep working after a

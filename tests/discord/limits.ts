@@ -1,4 +1,4 @@
-import { DISCORD_LIMITS as L } from "../../src/answer/limits.ts";
+import { DISCORD_LIMITS as L } from "../../src/discord/limits.ts";
 import type { DiscordMessage } from "../../src/discord/render.ts";
 
 /** Every way `message` breaks one of Discord's limits, checked independently of the renderer. */

@@ -13,10 +13,10 @@ import type {
 } from "discord-api-types/v10";
 import { Locale, ApplicationCommandOptionType as Opt } from "discord-api-types/v10";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { truncate } from "../../src/answer/limits.ts";
 import { CHOICE_LETTERS, quizQuestionsFor } from "../../src/answer/quiz.ts";
 import type { Bot } from "../../src/discord/bot.ts";
 import { factCode } from "../../src/discord/custom-id.ts";
+import { truncate } from "../../src/discord/limits.ts";
 import type { DiscordMessage } from "../../src/discord/render.ts";
 import { type KnowledgeBase, loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import type { QuizQuestion } from "../../src/knowledge/schema.ts";
