@@ -1,6 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
-import { type Calibration, FEATURE_NAMES, type Features } from "../src/search/answerability.ts";
+import {
+  type Calibration,
+  DECLINE_UNUSED,
+  FEATURE_NAMES,
+  type Features,
+} from "../src/search/answerability.ts";
 import { createSearch } from "../src/search/index.ts";
 import { type EvalPart, tuningParts } from "./labelled.ts";
 
@@ -49,7 +54,13 @@ export function fitLogistic(xs: number[][], ys: number[]): { weights: number[]; 
 
 const kb = loadKnowledgeOrThrow();
 // FIRST_PART_ONLY=1 fits on the first tuning part alone, to check on the second that a change generalises.
-const parts = process.env.FIRST_PART_ONLY === "1" ? tuningParts().slice(0, 1) : tuningParts();
+// SECOND_PART_ONLY=1 fits on the second alone, to check the reverse way.
+const parts =
+  process.env.FIRST_PART_ONLY === "1"
+    ? tuningParts().slice(0, 1)
+    : process.env.SECOND_PART_ONLY === "1"
+      ? tuningParts().slice(1, 2)
+      : tuningParts();
 const part: EvalPart = {
   name: "tuning",
   source: parts.map((p) => p.source).join(" + "),
@@ -71,8 +82,10 @@ for (const { q, gold } of part.questions) {
 }
 const { weights, bias } = fitLogistic(xs, ys);
 const model = { weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, weights[d] ?? 0])), bias };
+// The decline model's unused features read as 0, so their weights stay 0.
+const declineVector = (f: Features) => FEATURE_NAMES.map((n) => (DECLINE_UNUSED.includes(n) ? 0 : f[n]));
 const decline = fitLogistic(
-  firsts.map((f) => vector(f.features)),
+  firsts.map((f) => declineVector(f.features)),
   firsts.map((f) => (f.gold.length ? 1 : 0)),
 );
 const declineModel = {
