@@ -1,11 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
-import {
-  type Calibration,
-  DECLINE_UNUSED,
-  FEATURE_NAMES,
-  type Features,
-} from "../src/search/answerability.ts";
+import { type Calibration, FEATURE_NAMES, type Features } from "../src/search/answerability.ts";
 import { createSearch } from "../src/search/index.ts";
 import { type EvalPart, tuningParts } from "./labelled.ts";
 
@@ -82,10 +77,8 @@ for (const { q, gold } of part.questions) {
 }
 const { weights, bias } = fitLogistic(xs, ys);
 const model = { weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, weights[d] ?? 0])), bias };
-// The decline model's unused features read as 0, so their weights stay 0.
-const declineVector = (f: Features) => FEATURE_NAMES.map((n) => (DECLINE_UNUSED.includes(n) ? 0 : f[n]));
 const decline = fitLogistic(
-  firsts.map((f) => declineVector(f.features)),
+  firsts.map((f) => vector(f.features)),
   firsts.map((f) => (f.gold.length ? 1 : 0)),
 );
 const declineModel = {

@@ -1,15 +1,10 @@
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
-import {
-  DECLINE_UNUSED,
-  FEATURE_NAMES,
-  type FeatureName,
-  type Features,
-} from "../src/search/answerability.ts";
+import { FEATURE_NAMES, type FeatureName, type Features } from "../src/search/answerability.ts";
 import { createSearch } from "../src/search/index.ts";
 import { tuningParts } from "./labelled.ts";
 
 // `npx tsx eval/crossfit.ts [feature,...]`: the decline model cross-fitted between the two tuning parts,
-// for a feature set (default: the shipped decline model's). Fits on one part (as `npm run calibrate` does, threshold at
+// for a feature set (default: every feature). Fits on one part (as `npm run calibrate` does, threshold at
 // 3% wrongly declined there) and scores the other: what was declined at that threshold, and threshold-free,
 // the ROC area and the unanswerable share declined when 5% of the unseen part's answerable are.
 
@@ -38,8 +33,7 @@ const engine = createSearch(loadKnowledgeOrThrow());
 const parts = tuningParts().map((part) =>
   part.questions.map(({ q, gold }) => ({ f: engine.rank(q).features[0], answerable: gold.length > 0 })),
 );
-const names = (process.argv[2]?.split(",") ??
-  FEATURE_NAMES.filter((n) => !DECLINE_UNUSED.includes(n))) as FeatureName[];
+const names = (process.argv[2]?.split(",") ?? FEATURE_NAMES) as FeatureName[];
 const vec = (f: Features | undefined) => (f ? names.map((n) => f[n]) : names.map(() => 0));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 for (const [a, b] of [

@@ -44,11 +44,6 @@ export interface Features {
    * something else (tariffs on cars) does not answer it, however many words it shares.
    */
   figureMissed: number;
-  /**
-   * Share of the question's weight (the plan's name aside) found in the fact's own keywords and reader
-   * questions: the words a reader asking for this fact uses.
-   */
-  readerCoverage: number;
 }
 
 /** The names of the features, in the order the model reads them. */
@@ -70,15 +65,7 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   "shortUncovered",
   "knownMissed",
   "figureMissed",
-  "readerCoverage",
 ];
-
-/**
- * Features the decline model does without (its weights stay 0): cross-fitting the two tuning parts (fit on
- * one, scored on the other) ranked answerable above unanswerable questions better on both parts without
- * them. `kindMatch` overlaps `kindMiss`; `missed` overlaps `knownMissed` and the specific-word features.
- */
-export const DECLINE_UNUSED: readonly FeatureName[] = ["kindMatch", "missed"];
 
 /**
  * A logistic model of P(this result is a right answer), fitted on the tuning questions, and the threshold
@@ -129,7 +116,6 @@ export function featuresOf(
     shortUncovered: (1 - Math.min(1, c.coverage)) * (1 - length),
     knownMissed: knownMissed(query, c.matched),
     figureMissed: query.kinds.includes("figure") && knownMissed(query, c.matched) > 0 ? 1 : 0,
-    readerCoverage: c.readerCoverage,
   };
 }
 

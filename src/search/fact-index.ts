@@ -35,11 +35,6 @@ export interface FactIndex {
   readonly kinds: Uint16Array;
   /** Per fact: the term ids of each of its reader questions, to compare a question with them whole. */
   readonly questionTerms: readonly (readonly Int32Array[])[];
-  /**
-   * Per fact: the term ids of its reader field (keywords and reader questions), the words a reader asking
-   * for this fact uses.
-   */
-  readonly readerTerms: readonly ReadonlySet<number>[];
   /** The highest idf of any term: "rarest" words are measured against it. */
   readonly maxIdf: number;
   /** Facts that answer a question whose only subject is the plan (from the lexicon). */
@@ -124,12 +119,10 @@ function readFact(kb: KnowledgeBase, fact: Fact, lexicon: Lexicon) {
   const terms = new Map<string, number>();
   const fieldTerms = new Map<Field, Set<string>>();
   const questions: string[][] = [];
-  const reader: string[] = [];
   let kinds = fact.answerKind ? kindBits([fact.answerKind]) : 0;
   for (const [field, text] of fieldsOf(kb, fact)) {
     const read = readText(text, lexicon, field === "questions");
     const subject = [...subjectTerms(read.words, lexicon), ...(read.planNamed ? [PLAN_TERM] : [])];
-    if (field === "questions" || field === "keywords") reader.push(...subject);
     if (field === "questions") {
       kinds |= kindBits(read.kinds);
       questions.push([...new Set(subject)]);
@@ -143,7 +136,7 @@ function readFact(kb: KnowledgeBase, fact: Fact, lexicon: Lexicon) {
       terms.set(term, (terms.get(term) ?? 0) + FIELD_WEIGHT[field]);
     }
   }
-  return { terms, length: fieldTerms.get("text")?.size ?? 0, kinds, questions, reader };
+  return { terms, length: fieldTerms.get("text")?.size ?? 0, kinds, questions };
 }
 
 /**
@@ -193,13 +186,11 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
   const lengths = new Float32Array(facts.length);
   const kinds = new Uint16Array(facts.length);
   const questions: string[][][] = [];
-  const readers: string[][] = [];
   facts.forEach((fact, doc) => {
     const read = readFact(kb, fact, lexicon);
     lengths[doc] = read.length;
     kinds[doc] = read.kinds;
     questions.push(read.questions);
-    readers.push(read.reader);
     for (const [term, weight] of read.terms) {
       const posting = postings.get(term) ?? new Map<number, number>();
       postings.set(term, posting);
@@ -221,7 +212,6 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
   );
   const docOf = new Map(facts.map((f, doc) => [f.id, doc]));
   return {
-    readerTerms: readerTermsOf(readers, packed.termIds),
     facts,
     lexicon,
     ...packed,
@@ -289,9 +279,4 @@ function hanTermsOf(
     for (const l of [s.chineseName, ...s.aliases]) if (hasHan(l)) han.add(normalizeText(l));
   for (const t of kb.topics) for (const l of t.aliases) if (hasHan(l)) han.add(normalizeText(l));
   return [...han].sort((a, b) => b.length - a.length);
-}
-
-/** Per fact: the term ids of its keywords and reader questions. */
-function readerTermsOf(readers: readonly string[][], termIds: ReadonlyMap<string, number>) {
-  return readers.map((terms) => new Set(terms.flatMap((t) => termIds.get(t) ?? [])));
 }

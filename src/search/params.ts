@@ -16,7 +16,7 @@ export const MAX_SUGGESTIONS = 3;
  * How much a word found in each field of a fact says. A reader's own words (keywords, the questions a fact
  * answers) and a sector's names say more than a passing word in the text.
  */
-export const FIELD_WEIGHT = { text: 1, keywords: 2, questions: 2, sector: 1.2, topic: 1 } as const;
+export const FIELD_WEIGHT = { text: 1, keywords: 2, questions: 1.6, sector: 1.2, topic: 1 } as const;
 /** The fields of a fact the index reads. */
 export type Field = keyof typeof FIELD_WEIGHT;
 /** A word found in several fields of a fact counts at most this many times its weight. */

@@ -29,8 +29,6 @@ export interface Candidate {
   missed: number;
   /** Which question slots the fact matched, one bit each (the first 32). */
   matched: number;
-  /** Share of the question's weight (the plan's name aside) found in the fact's keywords or reader questions. */
-  readerCoverage: number;
 }
 
 /** Sectors and topics the question names: their facts are boosted. */
@@ -79,7 +77,6 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
       questionOverlap: 0,
       missed,
       matched: matched[doc] as number,
-      readerCoverage: 0,
     });
   }
   resetScratch(index, touched);
@@ -88,12 +85,7 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
   const asked = askedTerms(query);
   for (const c of first.items) {
     const questionOverlap = overlapWithQuestions(index, query, c.doc, asked);
-    top.push({
-      ...c,
-      questionOverlap,
-      readerCoverage: readerCoverage(index, query, c.doc),
-      score: c.score * (1 + QUESTION_BOOST * questionOverlap),
-    });
+    top.push({ ...c, questionOverlap, score: c.score * (1 + QUESTION_BOOST * questionOverlap) });
   }
   return [...top.items];
 }
@@ -202,18 +194,4 @@ export function overlapWithQuestions(
     best = Math.max(best, otherSubject ? dice * READER_SUBJECT_MISSED : dice);
   }
   return best;
-}
-
-/** Share of the question's weight (the plan's name aside) whose word, or a sure variant, is in the fact's reader field. */
-export function readerCoverage(index: FactIndex, query: QueryAnalysis, doc: number): number {
-  const reader = index.readerTerms[doc];
-  let total = 0;
-  let found = 0;
-  for (const slot of query.slots) {
-    if (slot.plan) continue;
-    total += slot.weight;
-    if (reader && slot.variants.some((v) => v.weight >= SYNONYM_WEIGHT && reader.has(v.term)))
-      found += slot.weight;
-  }
-  return total ? found / total : 0;
 }

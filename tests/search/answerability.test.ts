@@ -28,7 +28,6 @@ const candidate = (doc: number, score: number, coverage: number, kindMatch = fal
   questionOverlap: 0.5,
   missed: 0.25,
   matched: 0b01,
-  readerCoverage: 0.5,
 });
 
 const slot = (word: string, specific: boolean, name: boolean) => ({
@@ -125,7 +124,6 @@ describe("confidenceOf and isAnswerable", () => {
       shortUncovered: 0,
       knownMissed: 0,
       figureMissed: 0,
-      readerCoverage: 0,
     },
     bias: -2,
     decline: {
@@ -146,7 +144,6 @@ describe("confidenceOf and isAnswerable", () => {
         shortUncovered: 0,
         knownMissed: 0,
         figureMissed: 0,
-        readerCoverage: 0,
       },
       bias: 2,
     },
@@ -171,7 +168,6 @@ describe("confidenceOf and isAnswerable", () => {
     shortUncovered: 0,
     knownMissed: 0,
     figureMissed: 0,
-    readerCoverage: 0,
   };
 
   it.each<[Partial<Features>, number]>([
