@@ -49,7 +49,13 @@ export function fitLogistic(xs: number[][], ys: number[]): { weights: number[]; 
 
 const kb = loadKnowledgeOrThrow();
 // FIRST_PART_ONLY=1 fits on the first tuning part alone, to check on the second that a change generalises.
-const parts = process.env.FIRST_PART_ONLY === "1" ? tuningParts().slice(0, 1) : tuningParts();
+// SECOND_PART_ONLY=1 fits on the second alone, to check the reverse way.
+const parts =
+  process.env.FIRST_PART_ONLY === "1"
+    ? tuningParts().slice(0, 1)
+    : process.env.SECOND_PART_ONLY === "1"
+      ? tuningParts().slice(1, 2)
+      : tuningParts();
 const part: EvalPart = {
   name: "tuning",
   source: parts.map((p) => p.source).join(" + "),
