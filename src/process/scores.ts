@@ -96,7 +96,7 @@ export function scoresCommands(
 
 /** Opens `sqlite:PATH` or a `postgres://` URL as a scoreboard; a source file must exist already. */
 async function openLocation(location: string, mustExist: boolean): Promise<ScoreStore> {
-  const { postgresOrFail, scoreboardOrFail } = await import("./load.ts");
+  const { postgresOrFail, redactUrl, scoreboardOrFail } = await import("./load.ts");
   if (/^postgres(ql)?:\/\//.test(location)) return postgresOrFail(location, 2);
   if (location.startsWith("sqlite:")) {
     const path = location.slice("sqlite:".length);
@@ -105,5 +105,5 @@ async function openLocation(location: string, mustExist: boolean): Promise<Score
       throw new Failure(`No SQLite scoreboard at ${path}.`);
     return scoreboardOrFail(path);
   }
-  throw new UsageError(`${location}: give sqlite:PATH or a postgres:// URL.`);
+  throw new UsageError(`${redactUrl(location)}: give sqlite:PATH or a postgres:// URL.`);
 }

@@ -65,6 +65,16 @@ describe("npm run scores", () => {
     });
   });
 
+  it.each([["mysql://bob:secret@db/x"], ["bob:secret@db/x"], ["redis://:secret@cache"]])(
+    "migrate's usage error does not echo the location %s",
+    async (location) => {
+      const { code, out, err } = await run(["migrate", "--from", location, "--to", "sqlite::memory:"]);
+      expect(code).toBe(2);
+      expect(err).toContain("give sqlite:PATH or a postgres:// URL");
+      expect(out + err).not.toContain("secret");
+    },
+  );
+
   it.each([[[]], [["drop"]], [["show"]]])("usage error for %j", async (argv) => {
     expect((await run(argv)).code).toBe(2);
   });
