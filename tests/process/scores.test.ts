@@ -54,6 +54,18 @@ describe("npm run scores", () => {
     await copy.close();
   });
 
+  it.each([
+    ["a folder that is a file", () => join(dir, "scoreboard.sqlite", "copy.sqlite")],
+    ["a folder under /dev/null", () => "/dev/null/x.sqlite"],
+  ])("a backup to %s fails with one line, exit 1", async (_what, target) => {
+    const { code, out, err } = await run(["backup", target()]);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(/^Cannot write the backup to .*\n$/);
+    expect(err.split("\n")).toHaveLength(2);
+    expect(err).not.toMatch(/\bat /);
+  });
+
   it("migrate needs --from and --to, and a known kind of location", async () => {
     expect((await run(["migrate"])).code).toBe(2);
     expect((await run(["migrate", "--from", "mysql://x", "--to", "sqlite:/tmp/x"])).code).toBe(2);
