@@ -200,6 +200,8 @@ export function createResilientScoreboard(
   let retryMs = firstRetryMs;
   let retryAt = 0;
   let closed = false;
+  /** A write has worked since the last fault: the next fault's backoff starts again from the first wait. */
+  let wrote = true;
 
   const down = (kind: ScoreboardFault, error: unknown) => {
     const broken = board;
@@ -208,7 +210,9 @@ export function createResilientScoreboard(
     Promise.resolve()
       .then(() => broken?.close())
       .catch(() => undefined);
-    if (fault === null) retryMs = firstRetryMs;
+    // Not on a mere reopen: a disk still full reopens, then fails its next write, and must keep backing off.
+    if (wrote) retryMs = firstRetryMs;
+    wrote = false;
     fault = kind;
     retryAt = now() + retryMs;
     retryMs = Math.min(maxRetryMs, retryMs * 2);
@@ -229,7 +233,16 @@ export function createResilientScoreboard(
     try {
       const opened = await within(opening, timeoutMs);
       if (closed) await opened.close();
-      else board = opened;
+      else {
+        board = opened;
+        // Opened again: the fault is over (logged whichever call comes next, a read or a health check),
+        // and the same kind of fault later is news again.
+        if (fault !== null) {
+          logger.info("scoreboard_recovered", { backend, after: fault });
+          fault = null;
+          logged = null;
+        }
+      }
     } catch (error) {
       // An opening that ends after its time is dropped: nothing else holds it.
       opening.then((late) => late.close()).catch(() => undefined);
@@ -246,10 +259,7 @@ export function createResilientScoreboard(
   };
   const first = tryOpen();
 
-  /**
-   * A write that works ends a fault (a read may work on a full disk while writes still fail). The wait for
-   * an opening and the call share one bound: past it the store is unreachable.
-   */
+  /** The wait for an opening and the call share one bound: past it the store is unreachable. */
   const use = async <T>(call: (b: Scoreboard) => Promise<T>, write = false): Promise<T> => {
     const started = performance.now();
     const left = () => Math.max(0, timeoutMs - (performance.now() - started));
@@ -265,11 +275,7 @@ export function createResilientScoreboard(
     if (!current) throw new ScoreboardUnavailable(fault ?? "unknown");
     try {
       const result = await within(call(current), left());
-      if (write && fault !== null) {
-        logger.info("scoreboard_recovered", { backend, after: fault });
-        fault = null;
-        logged = null;
-      }
+      if (write) wrote = true;
       return result;
     } catch (error) {
       const kind = classifyFault(error);

@@ -187,6 +187,75 @@ describe("the quiz degrades alone", () => {
     expect(lines.at(-1)).toMatchObject({ event: "scoreboard_recovered" });
   });
 
+  it.each([
+    ["top()", (b: ResilientScoreboard) => b.top("g")],
+    ["rankOf()", (b: ResilientScoreboard) => b.rankOf("g", "u")],
+    ["ping()", (b: ResilientScoreboard) => b.ping()],
+  ])(
+    "a recovery seen only by reads (%s) is logged, and a later outage of the same kind is too",
+    async (_what, read) => {
+      let down = true;
+      const real = openScoreboard(":memory:");
+      const open = (): Scoreboard => {
+        if (down) throw coded("ECONNREFUSED");
+        return {
+          ...real,
+          top: async (guildId, limit) => {
+            if (down) throw coded("ECONNREFUSED");
+            return real.top(guildId, limit);
+          },
+          close: async () => {},
+        };
+      };
+      const { board, lines, advance } = harness(open, "postgres");
+      await board.ready();
+      expect(board.fault()).toBe("unreachable");
+
+      down = false;
+      advance(1000);
+      await read(board);
+      expect(board.fault()).toBeNull();
+
+      down = true;
+      await expect(board.top("g")).rejects.toThrow(ScoreboardUnavailable);
+      expect(board.fault()).toBe("unreachable");
+      const events = lines
+        .filter((l) => l.event.startsWith("scoreboard_"))
+        .map((l) => `${l.event}${l.fault ? `:${l.fault}` : ""}`);
+      expect(events).toEqual([
+        "scoreboard_unavailable:unreachable",
+        "scoreboard_recovered",
+        "scoreboard_unavailable:unreachable",
+      ]);
+    },
+  );
+
+  it("a store that reopens but still fails its writes keeps backing off (reopening does not reset it)", async () => {
+    let opens = 0;
+    const real = openScoreboard(":memory:");
+    const { board, lines, advance } = harness(() => {
+      opens++;
+      return {
+        ...real,
+        recordAnswer: async () => {
+          throw coded("SQLITE_FULL");
+        },
+        close: async () => {},
+      };
+    });
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/); // waits 1 s
+    advance(1000);
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/); // reopened; now waits 2 s
+    expect(opens).toBe(2);
+    advance(1000);
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/);
+    expect(opens).toBe(2);
+    advance(1000);
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/);
+    expect(opens).toBe(3);
+    expect(lines.filter((l) => l.event === "scoreboard_unavailable")).toHaveLength(3);
+  });
+
   it("an error that is not a storage fault is a bug, and is not hidden", async () => {
     const real = openScoreboard(":memory:");
     const { board } = harness(() => ({
