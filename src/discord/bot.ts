@@ -58,7 +58,11 @@ export const FATAL_CLOSE_CODES: Readonly<Record<number, string>> = {
     "Discord refused an intent this bot is not allowed (close 4014): enable it in the Developer Portal (Bot › Privileged Gateway Intents) or remove it.",
 };
 
-/** How long an interaction discord.js could not read waits before it is answered directly. */
+/**
+ * How long an interaction discord.js could not read waits before it is answered directly, counted from when
+ * the client is ready. Before ready, discord.js holds every interaction back until all guilds have arrived
+ * (a valid one can wait seconds), so the wait starts only once it is ready and replays what it held.
+ */
 const UNREAD_AFTER_MS = 500;
 const UNREADABLE =
   "Discord sent this request in a form the bot could not read. Please try again; if it keeps happening, tell the bot's admin.";
@@ -153,12 +157,20 @@ export function createBot(
     const { id, token, type } = packet.d;
     if (typeof token !== "string") return;
     unread.set(id, { token, type: Number(type) });
+    // Not ready yet: discord.js queues the packet and replays it after ready; the timer starts then.
+    if (client.isReady()) armUnread(id);
+  });
+  const armUnread = (id: string) => {
     setTimeout(() => {
       const left = unread.get(id);
       if (!left) return;
       unread.delete(id);
       answerUnreadable(id, left.token, left.type);
     }, UNREAD_AFTER_MS).unref();
+  };
+  // Those that arrived before ready: discord.js replays its queue after this event, one packet per tick.
+  client.on(Events.ClientReady, () => {
+    for (const id of unread.keys()) armUnread(id);
   });
   const answerUnreadable = (id: string, interactionToken: string, type: number) => {
     logger.warn("interaction", { kind: "unreadable", interactionType: type, outcome: "malformed" });

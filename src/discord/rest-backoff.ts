@@ -39,15 +39,24 @@ export function backoffDelay(attempt: number, { baseDelayMs, maxDelayMs }: Backo
   return Math.min(maxDelayMs, baseDelayMs * 2 ** Math.max(0, attempt - 1));
 }
 
+/**
+ * The method and path of a request with interaction and webhook tokens replaced by `:token`, for logs and
+ * error messages: a token lets whoever reads it answer or edit as the bot for 15 minutes.
+ */
+export function redactedRoute(method: string, url: string): string {
+  const path = url.split("?")[0] ?? "";
+  return `${method} ${path.replace(/\/(interactions|webhooks)\/([^/]+)\/[^/]+/, "/$1/$2/:token")}`;
+}
+
 /** `makeRequest` for discord.js's `rest` options, bounding 429s that carry no Retry-After. */
 export function boundedMakeRequest(
   options: BackoffOptions = DEFAULT_BACKOFF,
   inner: MakeRequest = DefaultRestOptions.makeRequest as MakeRequest,
 ): MakeRequest {
-  /** Consecutive unusable 429s per method and path; forgotten on any other answer. */
+  /** Consecutive unusable 429s per method and path (tokens redacted); forgotten on any other answer. */
   const streaks = new Map<string, number>();
   return async (url, init) => {
-    const route = `${init.method ?? "GET"} ${url.split("?")[0]}`;
+    const route = redactedRoute(init.method ?? "GET", url);
     const res = await inner(url, init);
     if (res.status !== 429 || usableRetryAfter(res.headers.get("Retry-After"))) {
       streaks.delete(route);

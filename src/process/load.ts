@@ -75,9 +75,21 @@ export async function configuredScoreboardOrFail(config: Config): Promise<ScoreS
     : scoreboardOrFail(await scoreFileOf(config));
 }
 
-/** A database URL without its password, for messages and logs. */
+/** Query parameters libpq and pg read a password from. */
+const PASSWORD_PARAMS = ["password", "sslpassword"];
+
+/**
+ * A scoreboard location for messages and logs: `sqlite:PATH` as it is; a URL with its password (and any
+ * `password`/`sslpassword` query parameter) as `***`; anything else, which might hold a password in a
+ * form not recognised here, as `<url>`.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/(\/\/[^:/@]+):[^@]*@/, "$1:***@");
+  if (url.startsWith("sqlite:")) return url;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || !URL.canParse(url)) return "<url>";
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "***";
+  for (const name of PASSWORD_PARAMS) if (parsed.searchParams.has(name)) parsed.searchParams.set(name, "***");
+  return parsed.href;
 }
 
 /**

@@ -52,7 +52,16 @@ export function scoresCommands(
       args: ["file"],
       run: ({ args: [file = ""], io }) =>
         withScoreboard(async (scoreboard) => {
-          await scoreboard.backup(file);
+          try {
+            await scoreboard.backup(file);
+          } catch (error) {
+            // A path that cannot be written (a file where a folder should be, no permission, a full disk):
+            // one line for the operator, not a stack trace. Anything else is a bug and is not hidden.
+            if (typeof (error as { code?: unknown })?.code !== "string") throw error;
+            throw new Failure(
+              `Cannot write the backup to ${file}: ${(error as Error).message.split("\n")[0]}. Pick a file in a folder the bot's user may write.`,
+            );
+          }
           io.stdout(`Backed up the scoreboard to ${file}.\n`);
           return 0;
         }),
@@ -96,7 +105,7 @@ export function scoresCommands(
 
 /** Opens `sqlite:PATH` or a `postgres://` URL as a scoreboard; a source file must exist already. */
 async function openLocation(location: string, mustExist: boolean): Promise<ScoreStore> {
-  const { postgresOrFail, scoreboardOrFail } = await import("./load.ts");
+  const { postgresOrFail, redactUrl, scoreboardOrFail } = await import("./load.ts");
   if (/^postgres(ql)?:\/\//.test(location)) return postgresOrFail(location, 2);
   if (location.startsWith("sqlite:")) {
     const path = location.slice("sqlite:".length);
@@ -105,5 +114,5 @@ async function openLocation(location: string, mustExist: boolean): Promise<Score
       throw new Failure(`No SQLite scoreboard at ${path}.`);
     return scoreboardOrFail(path);
   }
-  throw new UsageError(`${location}: give sqlite:PATH or a postgres:// URL.`);
+  throw new UsageError(`${redactUrl(location)}: give sqlite:PATH or a postgres:// URL.`);
 }

@@ -49,17 +49,51 @@ export const PG_SCHEMA_VERSION = MIGRATIONS.length;
  */
 const MIGRATION_LOCK = 0x6d6963_2025;
 
+/**
+ * Bounds so nothing waits forever: a statement (`statement_timeout`), a lock wait (`lock_timeout`, and the
+ * wait for the migration lock), and pg's own wait for an answer (`query_timeout`, for a server that stops
+ * answering at all).
+ */
+export const PG_STATEMENT_TIMEOUT_MS = 10_000;
+export const PG_LOCK_TIMEOUT_MS = 5_000;
+
 export interface PostgresOptions {
   /** Connections per process (`DATABASE_POOL_SIZE`). */
   poolSize?: number;
   now?: () => Date;
+  /** Default {@link PG_STATEMENT_TIMEOUT_MS}; pg gives up waiting 1 s after it. */
+  statementTimeoutMs?: number;
+  /** Default {@link PG_LOCK_TIMEOUT_MS}. */
+  lockTimeoutMs?: number;
 }
 
-/** Runs the migrations this database lacks, under the advisory lock. */
-export async function migratePostgres(pool: pg.Pool): Promise<number> {
+/**
+ * Takes the migration lock, trying every 100 ms for `waitMs` at most (whatever the pool's settings); then
+ * fails with 55P03 (lock_not_available), a "busy" fault.
+ */
+async function takeMigrationLock(client: pg.PoolClient, waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { rows } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [
+      MIGRATION_LOCK,
+    ]);
+    if (rows[0]?.ok) return;
+    if (Date.now() >= deadline)
+      throw Object.assign(
+        new Error(`another process has held the scoreboard's migration lock for over ${waitMs} ms`),
+        { code: "55P03" },
+      );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Runs the migrations this database lacks, under the advisory lock (waited for `lockWaitMs` at most). */
+export async function migratePostgres(pool: pg.Pool, lockWaitMs = PG_LOCK_TIMEOUT_MS): Promise<number> {
   const client = await pool.connect();
+  let locked = false;
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await takeMigrationLock(client, lockWaitMs);
+    locked = true;
     await client.query(
       "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
     );
@@ -81,7 +115,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<number> {
     }
     return MIGRATIONS.length - current;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    if (locked) await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
 }
@@ -113,13 +147,25 @@ async function inTransaction<T>(
  */
 export async function openPostgresScoreboard(
   url: string,
-  { poolSize = 10, now = () => new Date() }: PostgresOptions = {},
+  {
+    poolSize = 10,
+    now = () => new Date(),
+    statementTimeoutMs = PG_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs = PG_LOCK_TIMEOUT_MS,
+  }: PostgresOptions = {},
 ): Promise<ScoreStore> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 5000,
+    statement_timeout: statementTimeoutMs,
+    lock_timeout: lockTimeoutMs,
+    query_timeout: statementTimeoutMs + 1000,
+  });
   // An idle connection that dies (database restart) must not take the process down: the pool replaces it.
   pool.on("error", () => undefined);
   try {
-    await migratePostgres(pool);
+    await migratePostgres(pool, lockTimeoutMs);
   } catch (error) {
     await pool.end();
     throw error;

@@ -124,7 +124,7 @@ export function classifyFault(error: unknown): ScoreboardFault | null {
   // pg's own errors carry no code: a dropped connection, a pool that could not connect in time.
   const message = error instanceof Error ? error.message : "";
   if (
-    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout/i.test(
       message,
     )
   )
@@ -137,6 +137,30 @@ export function unavailableSentence(kind: ScoreboardFault): string {
   return unavailableNotice(kind);
 }
 
+/**
+ * How long opening the store, and then each call (waiting for an opening included), may take before the
+ * store counts as unreachable: a database that stops answering must not hang a health check, a shutdown or
+ * a quiz click past Discord's 3 s.
+ */
+export const SCOREBOARD_TIMEOUT_MS = 1500;
+
+/** Not answered in time; classified "unreachable" (code ETIMEDOUT). */
+class TimedOut extends Error {
+  readonly code = "ETIMEDOUT";
+  constructor(ms: number) {
+    super(`the scoreboard did not answer within ${Math.round(ms)} ms`);
+  }
+}
+
+/** `promise`, or a rejection with {@link TimedOut} after `ms` (real time). */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimedOut(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export interface ResilientOptions {
   logger: Logger;
   /** Which store `open` opens, for the operator's advice. */
@@ -145,6 +169,8 @@ export interface ResilientOptions {
   now?: () => number;
   firstRetryMs?: number;
   maxRetryMs?: number;
+  /** Bound on opening and on each call; default {@link SCOREBOARD_TIMEOUT_MS}. */
+  timeoutMs?: number;
 }
 
 export interface ResilientScoreboard extends Scoreboard {
@@ -158,7 +184,14 @@ export interface ResilientScoreboard extends Scoreboard {
 /** Wraps `open` (e.g. `() => openScoreboard(file)`, `() => openPostgresScoreboard(url)`); never throws. */
 export function createResilientScoreboard(
   open: () => Scoreboard | Promise<Scoreboard>,
-  { logger, backend = "sqlite", now = Date.now, firstRetryMs = 1000, maxRetryMs = 60_000 }: ResilientOptions,
+  {
+    logger,
+    backend = "sqlite",
+    now = Date.now,
+    firstRetryMs = 1000,
+    maxRetryMs = 60_000,
+    timeoutMs = SCOREBOARD_TIMEOUT_MS,
+  }: ResilientOptions,
 ): ResilientScoreboard {
   let board: Scoreboard | null = null;
   let opening: Promise<void> | null = null;
@@ -167,6 +200,8 @@ export function createResilientScoreboard(
   let retryMs = firstRetryMs;
   let retryAt = 0;
   let closed = false;
+  /** A write has worked since the last fault: the next fault's backoff starts again from the first wait. */
+  let wrote = true;
 
   const down = (kind: ScoreboardFault, error: unknown) => {
     const broken = board;
@@ -175,7 +210,9 @@ export function createResilientScoreboard(
     Promise.resolve()
       .then(() => broken?.close())
       .catch(() => undefined);
-    if (fault === null) retryMs = firstRetryMs;
+    // Not on a mere reopen: a disk still full reopens, then fails its next write, and must keep backing off.
+    if (wrote) retryMs = firstRetryMs;
+    wrote = false;
     fault = kind;
     retryAt = now() + retryMs;
     retryMs = Math.min(maxRetryMs, retryMs * 2);
@@ -192,12 +229,25 @@ export function createResilientScoreboard(
   };
 
   const attempt = async () => {
+    const opening = Promise.resolve().then(open);
     try {
-      const opened = await open();
+      const opened = await within(opening, timeoutMs);
       if (closed) await opened.close();
-      else board = opened;
+      else {
+        board = opened;
+        // Opened again: the fault is over (logged whichever call comes next, a read or a health check),
+        // and the same kind of fault later is news again.
+        if (fault !== null) {
+          logger.info("scoreboard_recovered", { backend, after: fault });
+          fault = null;
+          logged = null;
+        }
+      }
     } catch (error) {
-      down(classifyFault(error) ?? "cannot-open", error);
+      // An opening that ends after its time is dropped: nothing else holds it.
+      opening.then((late) => late.close()).catch(() => undefined);
+      // Closed meanwhile (a shutdown): nothing to report.
+      if (!closed) down(classifyFault(error) ?? "cannot-open", error);
     }
   };
   /** One opening attempt at a time; `opening` is cleared after it settles (never before it is set). */
@@ -209,19 +259,23 @@ export function createResilientScoreboard(
   };
   const first = tryOpen();
 
-  /** A write that works ends a fault (a read may work on a full disk while writes still fail). */
+  /** The wait for an opening and the call share one bound: past it the store is unreachable. */
   const use = async <T>(call: (b: Scoreboard) => Promise<T>, write = false): Promise<T> => {
-    if (opening) await opening;
-    else if (!board && !closed && now() >= retryAt) await tryOpen();
+    const started = performance.now();
+    const left = () => Math.max(0, timeoutMs - (performance.now() - started));
+    const pending = opening ?? (!board && !closed && now() >= retryAt ? tryOpen() : null);
+    if (pending) {
+      const settled = await within(pending, left()).then(
+        () => true,
+        () => false,
+      );
+      if (!settled) throw new ScoreboardUnavailable(fault ?? "unreachable");
+    }
     const current = board;
     if (!current) throw new ScoreboardUnavailable(fault ?? "unknown");
     try {
-      const result = await call(current);
-      if (write && fault !== null) {
-        logger.info("scoreboard_recovered", { backend, after: fault });
-        fault = null;
-        logged = null;
-      }
+      const result = await within(call(current), left());
+      if (write) wrote = true;
       return result;
     } catch (error) {
       const kind = classifyFault(error);
@@ -238,18 +292,27 @@ export function createResilientScoreboard(
     rankOf: (guildId, userId) => use((b) => b.rankOf(guildId, userId)),
     resetGuild: (guildId) => use((b) => b.resetGuild(guildId), true),
     backup: (path) => use((b) => b.backup(path)),
-    /** Reachable now (a health check): reopens when a retry is due, never throws. */
+    /**
+     * Reachable now (a health check), within the bound: false while an opening runs (no waiting on it),
+     * reopens when a retry is due, never throws.
+     */
     async ping() {
-      if (opening) await opening;
-      else if (!board && !closed && now() >= retryAt) await tryOpen();
-      return board ? board.ping().catch(() => false) : false;
+      if (opening) return false;
+      const check = async () => {
+        if (!board && !closed && now() >= retryAt) await tryOpen();
+        return board ? board.ping() : false;
+      };
+      return within(check(), timeoutMs).catch(() => false);
     },
+    /** Does not wait on an opening (it closes what it opens once it sees `closed`); bounded. */
     async close() {
       closed = true;
-      if (opening) await opening;
       const current = board;
       board = null;
-      await current?.close();
+      if (!current) return;
+      await within(Promise.resolve(current.close()), timeoutMs).catch((error: unknown) => {
+        if (!(error instanceof TimedOut)) throw error;
+      });
     },
     fault: () => fault,
     ready: () => first,

@@ -231,7 +231,12 @@ function parseBody(raw: string): unknown {
 
 /** Starts the double on a free port of 127.0.0.1. */
 export async function startDiscordDouble(
-  options: { applicationId?: string; guildId?: string } = {},
+  options: {
+    applicationId?: string;
+    guildId?: string;
+    /** Sends GUILD_CREATE this long after READY (default: at once), as Discord does for a slow guild. */
+    guildCreateDelayMs?: number;
+  } = {},
 ): Promise<DiscordDouble> {
   const applicationId = options.applicationId ?? "200000000000000001";
   const guildId = options.guildId ?? "300000000000000001";
@@ -384,9 +389,14 @@ export async function startDiscordDouble(
       dispatchEvent(ws, "READY", { v: 10, user: botUser, guilds: [{ id: guildId, unavailable: true }],
         session_id: `session-${snowflake()}`, resume_gateway_url: `ws://127.0.0.1:${port}`,
         application: { id: applicationId, flags: 0 }, shard: [0, 1] });
-      dispatchEvent(ws, "GUILD_CREATE", guildCreate());
-      ready = true;
-      notify();
+      const sendGuild = () => {
+        if (ws.readyState !== ws.OPEN) return;
+        dispatchEvent(ws, "GUILD_CREATE", guildCreate());
+        ready = true;
+        notify();
+      };
+      if (options.guildCreateDelayMs) setTimeout(sendGuild, options.guildCreateDelayMs);
+      else sendGuild();
     });
   });
 

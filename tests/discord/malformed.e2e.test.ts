@@ -157,3 +157,39 @@ describe("a zh-CN member reads these answers in Chinese", () => {
     expect(text).toMatch(/^你操作得有点快，请 \d 秒后再试。$/);
   });
 });
+
+describe("interactions that arrive before the client is ready", () => {
+  it("a valid /help sent between READY and a late GUILD_CREATE gets exactly one answer, the real one", async () => {
+    // discord.js holds interactions back until every guild has arrived; the "could not read" fallback must
+    // not take that wait for an unreadable payload.
+    const late = await startDiscordDouble({ guildCreateDelayMs: 1500 });
+    const logged: { event: string; kind?: string }[] = [];
+    const starting = startBotOnDouble(late, {
+      search: createSearch(loadKnowledgeOrThrow()),
+      logger: createLogger("info", (line) => logged.push(JSON.parse(line))),
+    });
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    let lateBot: Bot | undefined;
+    try {
+      for (let i = 0; i < 200 && late.gateway.identifies === 0; i++) await sleep(10);
+      await sleep(100);
+      const payload = late.chatInput("help", [], someone());
+      expect(late.send(payload)).toBe(true);
+      lateBot = await starting;
+      await late.dispatch(late.chatInput("overview", [], someone()));
+      // Longer than the fallback's wait after ready, so a second answer would have come.
+      await sleep(1200);
+      const answers = late.callbacks.filter((c) => c.interactionId === payload.id);
+      expect(answers).toHaveLength(1);
+      const answer = answers[0];
+      if (!answer) throw new Error("no answer");
+      expect(JSON.stringify(sent(answer))).not.toMatch(/could not read/);
+      expect(sent(answer).embeds?.length ?? 0).toBeGreaterThan(0);
+      expect(logged.filter((l) => l.kind === "unreadable")).toEqual([]);
+    } finally {
+      lateBot ??= await starting.catch(() => undefined);
+      await lateBot?.stop(0);
+      await late.close();
+    }
+  }, 15_000);
+});

@@ -4,6 +4,7 @@ import {
   backoffDelay,
   boundedMakeRequest,
   RateLimitedWithoutRetryAfter,
+  redactedRoute,
   usableRetryAfter,
 } from "../../src/discord/rest-backoff.ts";
 
@@ -67,5 +68,38 @@ describe("429 without a usable Retry-After", () => {
     expect((await make("http://x/api/b", {})).headers.get("Retry-After")).toBe("2");
     expect((await make("http://x/api/b", {})).status).toBe(200);
     expect((await make("http://x/api/b", {})).headers.get("Retry-After")).toBe("0.25");
+  });
+});
+
+describe("interaction and webhook tokens never reach a log line or an error message", () => {
+  const token = "aW50ZXJhY3Rpb246MTIzNDU2Nzg5OnNlY3JldC10b2tlbi12YWx1ZQ";
+  it.each([
+    [
+      "an interaction callback",
+      `https://discord.com/api/v10/interactions/123/${token}/callback?with_response=true`,
+    ],
+    ["a follow-up", `https://discord.com/api/v10/webhooks/456/${token}`],
+    ["an edit of the original", `https://discord.com/api/v10/webhooks/456/${token}/messages/@original`],
+  ])("%s", async (_what, url) => {
+    const logged: string[] = [];
+    const make = boundedMakeRequest(
+      { ...options, onBackoff: (info) => logged.push(JSON.stringify(info)) },
+      async () => reply(429),
+    );
+    for (let i = 0; i < 3; i++) await make(url, { method: "POST" });
+    const error = await make(url, { method: "POST" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedWithoutRetryAfter);
+    expect(logged).toHaveLength(3);
+    for (const text of [...logged, String((error as Error).message), String((error as Error).stack)]) {
+      expect(text).not.toContain(token);
+      expect(text).toContain(":token");
+    }
+  });
+
+  it("the redacted route keeps the method and the ids", () => {
+    expect(redactedRoute("POST", `http://x/api/v10/interactions/123/${token}/callback?a=1`)).toBe(
+      "POST http://x/api/v10/interactions/123/:token/callback",
+    );
+    expect(redactedRoute("GET", "http://x/api/v10/gateway/bot")).toBe("GET http://x/api/v10/gateway/bot");
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_KNOWLEDGE_DIR } from "../../src/knowledge/load.ts";
 import { Failure } from "../../src/process/kit.ts";
-import { searchOrFail } from "../../src/process/load.ts";
+import { redactUrl, searchOrFail } from "../../src/process/load.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mic2025-broken-kb-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,5 +24,28 @@ describe("start-up with a broken knowledge base", () => {
       new RegExp(`^Knowledge problem: sectors\\.json › ${data.sectors[0].id} › summary: `),
     );
     expect(message).toContain("npm run kb:check");
+  });
+});
+
+describe("scoreboard locations in operator output carry no password", () => {
+  it.each([
+    ["postgres://bob:secret@db:5432/x", "postgres://bob:***@db:5432/x"],
+    ["postgres://:secret@db/x", "postgres://:***@db/x"],
+    ["postgres://bob:s3cr@t@db/x", "postgres://bob:***@db/x"],
+    ["postgresql://bob:p%40secret@db/x", "postgresql://bob:***@db/x"],
+    ["postgres://bob@db/x?password=secret", "postgres://bob@db/x?password=***"],
+    [
+      "postgres://bob@db/x?sslmode=require&sslpassword=secret",
+      "postgres://bob@db/x?sslmode=require&sslpassword=***",
+    ],
+    ["postgres://bob:secret@db/x?password=secret", "postgres://bob:***@db/x?password=***"],
+    ["postgres://bob@db/x", "postgres://bob@db/x"],
+    ["postgres://bob:secret@[bad/x", "<url>"],
+    ["bob:secret@db/x", "<url>"],
+    ["sqlite:/var/lib/bot/scoreboard.sqlite", "sqlite:/var/lib/bot/scoreboard.sqlite"],
+    ["sqlite::memory:", "sqlite::memory:"],
+  ])("%s", (url, shown) => {
+    expect(redactUrl(url)).toBe(shown);
+    expect(redactUrl(url)).not.toMatch(/secret|s3cr|@t@/);
   });
 });

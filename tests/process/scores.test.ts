@@ -54,6 +54,18 @@ describe("npm run scores", () => {
     await copy.close();
   });
 
+  it.each([
+    ["a folder that is a file", () => join(dir, "scoreboard.sqlite", "copy.sqlite")],
+    ["a folder under /dev/null", () => "/dev/null/x.sqlite"],
+  ])("a backup to %s fails with one line, exit 1", async (_what, target) => {
+    const { code, out, err } = await run(["backup", target()]);
+    expect(code).toBe(1);
+    expect(out).toBe("");
+    expect(err).toMatch(/^Cannot write the backup to .*\n$/);
+    expect(err.split("\n")).toHaveLength(2);
+    expect(err).not.toMatch(/\bat /);
+  });
+
   it("migrate needs --from and --to, and a known kind of location", async () => {
     expect((await run(["migrate"])).code).toBe(2);
     expect((await run(["migrate", "--from", "mysql://x", "--to", "sqlite:/tmp/x"])).code).toBe(2);
@@ -64,6 +76,16 @@ describe("npm run scores", () => {
       err: expect.stringContaining("No SQLite scoreboard"),
     });
   });
+
+  it.each([["mysql://bob:secret@db/x"], ["bob:secret@db/x"], ["redis://:secret@cache"]])(
+    "migrate's usage error does not echo the location %s",
+    async (location) => {
+      const { code, out, err } = await run(["migrate", "--from", location, "--to", "sqlite::memory:"]);
+      expect(code).toBe(2);
+      expect(err).toContain("give sqlite:PATH or a postgres:// URL");
+      expect(out + err).not.toContain("secret");
+    },
+  );
 
   it.each([[[]], [["drop"]], [["show"]]])("usage error for %j", async (argv) => {
     expect((await run(argv)).code).toBe(2);

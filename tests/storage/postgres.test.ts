@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPostgresScoreboard, PG_SCHEMA_VERSION } from "../../src/storage/postgres.ts";
+import { classifyFault } from "../../src/storage/resilient.ts";
 import { scoreboardContract } from "./contract.ts";
 
 /**
@@ -40,6 +41,40 @@ if (!url) {
       await admin.query("INSERT INTO schema_migrations (version) VALUES ($1)", [PG_SCHEMA_VERSION + 5]);
       await expect(openPostgresScoreboard(url)).rejects.toThrow(/newer than this bot/);
       await admin.query("DELETE FROM schema_migrations WHERE version > $1", [PG_SCHEMA_VERSION]);
+    });
+
+    it("waits for the migration lock a bounded time, then fails as busy (55P03)", async () => {
+      const holder = await admin.connect();
+      try {
+        await holder.query("SELECT pg_advisory_lock($1)", [0x6d6963_2025]);
+        const started = performance.now();
+        const error = await openPostgresScoreboard(url, { lockTimeoutMs: 300 }).catch((e: unknown) => e);
+        expect(performance.now() - started).toBeLessThan(2000);
+        expect(classifyFault(error)).toBe("busy");
+        expect(String((error as Error).message)).toMatch(/migration lock/);
+      } finally {
+        await holder.query("SELECT pg_advisory_unlock($1)", [0x6d6963_2025]);
+        holder.release();
+      }
+    });
+
+    it("a statement past statement_timeout is cut off by the server (57014, busy)", async () => {
+      const board = await openPostgresScoreboard(url, { statementTimeoutMs: 200 });
+      const holder = await admin.connect();
+      try {
+        // A read waiting on a table lock held elsewhere: only the server's timeouts end the wait.
+        await holder.query("BEGIN");
+        await holder.query("LOCK TABLE scores IN ACCESS EXCLUSIVE MODE");
+        const started = performance.now();
+        const error = await board.top("g").catch((e: unknown) => e);
+        expect(performance.now() - started).toBeLessThan(3000);
+        expect((error as { code?: string }).code).toBe("57014");
+        expect(classifyFault(error)).toBe("busy");
+      } finally {
+        await holder.query("ROLLBACK");
+        holder.release();
+        await board.close();
+      }
     });
 
     it("answers a health ping", async () => {

@@ -10,6 +10,8 @@ import {
   classifyFault,
   createResilientScoreboard,
   operatorAction,
+  type ResilientScoreboard,
+  SCOREBOARD_TIMEOUT_MS,
   unavailableSentence,
 } from "../../src/storage/resilient.ts";
 import { openScoreboard } from "../../src/storage/scoreboard.ts";
@@ -17,11 +19,21 @@ import { openScoreboard } from "../../src/storage/scoreboard.ts";
 const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
 const answer = { guildId: "g", userId: "u", questionId: "q", choice: 1, correct: true };
 
-function harness(open: () => Scoreboard | Promise<Scoreboard>, backend: Backend = "sqlite") {
+function harness(
+  open: () => Scoreboard | Promise<Scoreboard>,
+  backend: Backend = "sqlite",
+  timeoutMs?: number,
+) {
   const lines: { event: string; fault?: string; action?: string; backend?: string }[] = [];
   let now = 0;
   const logger = createLogger("info", (line) => lines.push(JSON.parse(line)));
-  const board = createResilientScoreboard(open, { logger, backend, now: () => now, firstRetryMs: 1000 });
+  const board = createResilientScoreboard(open, {
+    logger,
+    backend,
+    now: () => now,
+    firstRetryMs: 1000,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   return { board, lines, advance: (ms: number) => (now += ms) };
 }
 
@@ -175,6 +187,75 @@ describe("the quiz degrades alone", () => {
     expect(lines.at(-1)).toMatchObject({ event: "scoreboard_recovered" });
   });
 
+  it.each([
+    ["top()", (b: ResilientScoreboard) => b.top("g")],
+    ["rankOf()", (b: ResilientScoreboard) => b.rankOf("g", "u")],
+    ["ping()", (b: ResilientScoreboard) => b.ping()],
+  ])(
+    "a recovery seen only by reads (%s) is logged, and a later outage of the same kind is too",
+    async (_what, read) => {
+      let down = true;
+      const real = openScoreboard(":memory:");
+      const open = (): Scoreboard => {
+        if (down) throw coded("ECONNREFUSED");
+        return {
+          ...real,
+          top: async (guildId, limit) => {
+            if (down) throw coded("ECONNREFUSED");
+            return real.top(guildId, limit);
+          },
+          close: async () => {},
+        };
+      };
+      const { board, lines, advance } = harness(open, "postgres");
+      await board.ready();
+      expect(board.fault()).toBe("unreachable");
+
+      down = false;
+      advance(1000);
+      await read(board);
+      expect(board.fault()).toBeNull();
+
+      down = true;
+      await expect(board.top("g")).rejects.toThrow(ScoreboardUnavailable);
+      expect(board.fault()).toBe("unreachable");
+      const events = lines
+        .filter((l) => l.event.startsWith("scoreboard_"))
+        .map((l) => `${l.event}${l.fault ? `:${l.fault}` : ""}`);
+      expect(events).toEqual([
+        "scoreboard_unavailable:unreachable",
+        "scoreboard_recovered",
+        "scoreboard_unavailable:unreachable",
+      ]);
+    },
+  );
+
+  it("a store that reopens but still fails its writes keeps backing off (reopening does not reset it)", async () => {
+    let opens = 0;
+    const real = openScoreboard(":memory:");
+    const { board, lines, advance } = harness(() => {
+      opens++;
+      return {
+        ...real,
+        recordAnswer: async () => {
+          throw coded("SQLITE_FULL");
+        },
+        close: async () => {},
+      };
+    });
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/); // waits 1 s
+    advance(1000);
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/); // reopened; now waits 2 s
+    expect(opens).toBe(2);
+    advance(1000);
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/);
+    expect(opens).toBe(2);
+    advance(1000);
+    await expect(board.recordAnswer(answer)).rejects.toThrow(/disk is full/);
+    expect(opens).toBe(3);
+    expect(lines.filter((l) => l.event === "scoreboard_unavailable")).toHaveLength(3);
+  });
+
   it("an error that is not a storage fault is a bug, and is not hidden", async () => {
     const real = openScoreboard(":memory:");
     const { board } = harness(() => ({
@@ -185,5 +266,120 @@ describe("the quiz degrades alone", () => {
     }));
     await expect(board.top("g")).rejects.toThrow(TypeError);
     expect(board.fault()).toBeNull();
+  });
+});
+
+describe("a store that stops answering: every call settles within the bound", () => {
+  const BOUND = 100;
+  /** How `promise` settled and after how long; "hung" when it had not after a second. */
+  const settle = async (promise: Promise<unknown>) => {
+    const started = performance.now();
+    const guard = new Promise<"hung">((resolve) => setTimeout(() => resolve("hung"), 1000).unref());
+    const outcome = await Promise.race([
+      promise.then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      ),
+      guard,
+    ]);
+    return { outcome, ms: performance.now() - started };
+  };
+  const never = () => new Promise<Scoreboard>(() => {});
+  const unavailable = (outcome: unknown) => {
+    const error = (outcome as { error?: unknown }).error;
+    expect(error).toBeInstanceOf(ScoreboardUnavailable);
+    expect((error as ScoreboardUnavailable).kind).toBe("unreachable");
+    expect((error as Error).message).toMatch(/cannot be reached/);
+  };
+
+  it("the bound is one constant between 1.5 and 2 s", () => {
+    expect(SCOREBOARD_TIMEOUT_MS).toBeGreaterThanOrEqual(1500);
+    expect(SCOREBOARD_TIMEOUT_MS).toBeLessThanOrEqual(2000);
+  });
+
+  it.each([
+    [
+      "ready()",
+      (b: ResilientScoreboard) => b.ready(),
+      (o: unknown) => expect(o).toEqual({ value: undefined }),
+    ],
+    ["top()", (b: ResilientScoreboard) => b.top("g"), unavailable],
+    ["rankOf()", (b: ResilientScoreboard) => b.rankOf("g", "u"), unavailable],
+    ["recordAnswer()", (b: ResilientScoreboard) => b.recordAnswer(answer), unavailable],
+    ["ping()", (b: ResilientScoreboard) => b.ping(), (o: unknown) => expect(o).toEqual({ value: false })],
+    [
+      "close()",
+      (b: ResilientScoreboard) => b.close(),
+      (o: unknown) => expect(o).toEqual({ value: undefined }),
+    ],
+  ])("%s while opening never settles", async (what, call, check) => {
+    const { board, lines } = harness(never, "postgres", BOUND);
+    const { outcome, ms } = await settle(call(board));
+    expect(outcome).not.toBe("hung");
+    check(outcome);
+    // ping and close do not wait on the opening at all.
+    expect(ms).toBeLessThan(what === "ping()" || what === "close()" ? BOUND / 2 : BOUND + 300);
+    await board.ready();
+    // A shutdown does not report the opening it abandoned.
+    const expected = what === "close()" ? [] : ["unreachable"];
+    expect(board.fault()).toBe(expected[0] ?? null);
+    const logged = lines.filter((l) => l.event === "scoreboard_unavailable");
+    expect(logged.map((l) => l.fault)).toEqual(expected);
+  });
+
+  it("a reopen that never settles: calls and ping settle too, still logged once", async () => {
+    const { board, lines, advance } = harness(never, "postgres", BOUND);
+    await board.ready();
+    advance(1000);
+    const top = await settle(board.top("g"));
+    expect(top.outcome).not.toBe("hung");
+    unavailable(top.outcome);
+    expect(top.ms).toBeLessThan(BOUND + 300);
+    advance(2000);
+    const ping = await settle(board.ping());
+    expect(ping.outcome).toEqual({ value: false });
+    expect(lines.filter((l) => l.event === "scoreboard_unavailable")).toHaveLength(1);
+  });
+
+  it.each([
+    ["top()", (b: ResilientScoreboard) => b.top("g")],
+    ["recordAnswer()", (b: ResilientScoreboard) => b.recordAnswer(answer)],
+  ])("%s on an open store whose queries never answer", async (_what, call) => {
+    let closes = 0;
+    const stuck: Scoreboard = {
+      ...openScoreboard(":memory:"),
+      top: () => new Promise(() => {}),
+      recordAnswer: () => new Promise(() => {}),
+      ping: () => new Promise(() => {}),
+      close: () => {
+        closes++;
+        return new Promise(() => {});
+      },
+    };
+    const { board, lines } = harness(() => stuck, "postgres", BOUND);
+    await board.ready();
+    const pinged = await settle(board.ping());
+    expect(pinged.outcome).toEqual({ value: false });
+    const { outcome, ms } = await settle(call(board));
+    expect(outcome).not.toBe("hung");
+    unavailable(outcome);
+    expect(ms).toBeLessThan(BOUND + 300);
+    expect(board.fault()).toBe("unreachable");
+    expect(closes).toBe(1);
+    unavailable((await settle(call(board))).outcome);
+    expect(lines.filter((l) => l.event === "scoreboard_unavailable")).toHaveLength(1);
+    expect((await settle(board.close())).outcome).toEqual({ value: undefined });
+  });
+
+  it("close() does not wait on a store whose close hangs", async () => {
+    const { board } = harness(
+      () => ({ ...openScoreboard(":memory:"), close: () => new Promise<void>(() => {}) }),
+      "sqlite",
+      BOUND,
+    );
+    await board.ready();
+    const { outcome, ms } = await settle(board.close());
+    expect(outcome).toEqual({ value: undefined });
+    expect(ms).toBeLessThan(BOUND + 300);
   });
 });
