@@ -16,6 +16,7 @@ import { type Budget, cooldownMessage } from "./cooldown.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { InputError } from "./input.ts";
 import { DISCORD_LIMITS, truncate } from "./limits.ts";
+import type { Outcome } from "./outcome.ts";
 import { callerOf, createPresenter, notice } from "./present.ts";
 import type { DiscordMessage } from "./render.ts";
 import { RateLimitedWithoutRetryAfter } from "./rest-backoff.ts";
@@ -32,20 +33,6 @@ export interface DispatcherDeps {
   /** True once the bot is shutting down: new interactions get a short "restarting" notice. */
   isClosing?: () => boolean;
 }
-
-/** How an interaction ended, for the one log line it gets. */
-type Outcome =
-  | "answered"
-  | "no-match"
-  | "invalid-button"
-  | "unknown-command"
-  | "invalid-input"
-  | "unsupported"
-  | "cooldown"
-  | "shutting-down"
-  | "scoreboard-unavailable"
-  | "duplicate"
-  | "error";
 
 /** Interaction ids remembered: Discord may deliver an interaction twice, and a second answer fails. */
 const RECENT_IDS = 2000;

@@ -19,6 +19,7 @@ import { type Lang, type StringKey, translator } from "../i18n/index.ts";
 import type { Logger } from "../logger.ts";
 import type { CustomIdCodec } from "./custom-id.ts";
 import { boundInput, InputError } from "./input.ts";
+import type { Outcome } from "./outcome.ts";
 import { callerFrom } from "./present.ts";
 import { type DiscordMessage, renderDiscord } from "./render.ts";
 import { readArgs, suggestionsFor, textCap } from "./slash.ts";
@@ -68,18 +69,6 @@ export function toApiMessage(message: DiscordMessage): APIInteractionResponseCal
     ...(flags ? { flags } : {}),
   } as APIInteractionResponseCallbackData;
 }
-
-/** How an interaction ended, for the one log line it gets: the gateway dispatcher's outcomes. */
-type Outcome =
-  | "answered"
-  | "no-match"
-  | "invalid-button"
-  | "unknown-command"
-  | "invalid-input"
-  | "unsupported"
-  | "scoreboard-unavailable"
-  | "late"
-  | "error";
 
 /** A response body with how the interaction ended and, for a miss, what the member typed (`npm run misses`). */
 interface Answered {

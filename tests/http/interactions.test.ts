@@ -67,6 +67,17 @@ async function post(url: string, payload: unknown, headers?: Record<string, stri
   return { status: response.status, json: (await response.json()) as { type: number; data?: unknown } };
 }
 
+/** A slash command as Discord posts it to the endpoint, from one member in one server. */
+const command = (name: string, options: unknown[]) => ({
+  type: 2,
+  id: "1",
+  token: "tok",
+  application_id: "app",
+  guild_id: "g",
+  member: { user: user("100000000000000001") },
+  data: { id: "9", name, type: 1, options },
+});
+
 describe("the HTTP interactions endpoint", () => {
   let server: Server;
   let url: string;
@@ -209,15 +220,6 @@ describe("the HTTP interactions endpoint", () => {
       return board.top(...args);
     },
   });
-  const command = (name: string, options: unknown[]) => ({
-    type: 2,
-    id: "1",
-    token: "tok",
-    application_id: "app",
-    guild_id: "g",
-    member: { user: user("100000000000000001") },
-    data: { id: "9", name, type: 1, options },
-  });
   const scores = command("quiz", [{ type: 1, name: "scores", options: [] }]);
   const original = "http://127.0.0.1:9/api/v10/webhooks/app/tok/messages/@original";
   const followUp = "http://127.0.0.1:9/api/v10/webhooks/app/tok";
@@ -320,15 +322,7 @@ describe("shutting down in HTTP mode", () => {
       }) as unknown as typeof fetch,
     });
     await answer.idle();
-    const response = await answer({
-      type: 2,
-      id: "1",
-      token: "tok",
-      application_id: "app",
-      guild_id: "g",
-      member: { user: user("100000000000000001") },
-      data: { id: "9", name: "quiz", type: 1, options: [{ type: 1, name: "scores", options: [] }] },
-    } as never);
+    const response = await answer(command("quiz", [{ type: 1, name: "scores", options: [] }]) as never);
     expect(response.type).toBe(5);
     let idle = false;
     const waiting = answer.idle().then(() => {
