@@ -1,6 +1,6 @@
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
 import { FEATURE_NAMES, type FeatureName, type Features } from "../src/search/answerability.ts";
-import { createSearch } from "../src/search/index.ts";
+import { createSearch, type SearchEngine } from "../src/search/index.ts";
 import { tuningParts } from "./labelled.ts";
 
 // `npx tsx eval/crossfit.ts [feature,...]`: the decline model cross-fitted between the two tuning parts,
@@ -29,35 +29,43 @@ function fitModel(xs: number[][], ys: number[]): (x: number[]) => number {
   return (x) => sigmoid(b + x.reduce((z, v, d) => z + v * (w[d] ?? 0), 0));
 }
 
-const engine = createSearch(loadKnowledgeOrThrow());
-const parts = tuningParts().map((part) =>
-  part.questions.map(({ q, gold }) => ({ f: engine.rank(q).features[0], answerable: gold.length > 0 })),
-);
-const names = (process.argv[2]?.split(",") ?? FEATURE_NAMES) as FeatureName[];
-const vec = (f: Features | undefined) => (f ? names.map((n) => f[n]) : names.map(() => 0));
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-for (const [a, b] of [
-  [0, 1],
-  [1, 0],
-] as const) {
-  const A = parts[a] ?? [];
-  const B = parts[b] ?? [];
-  const model = fitModel(
-    A.map((x) => vec(x.f)),
-    A.map((x) => (x.answerable ? 1 : 0)),
+/** The decline model cross-fitted between the tuning parts for one engine: one line per direction. */
+export function crossfit(engine: SearchEngine, names: readonly FeatureName[] = FEATURE_NAMES): string[] {
+  const parts = tuningParts().map((part) =>
+    part.questions.map(({ q, gold }) => ({ f: engine.rank(q).features[0], answerable: gold.length > 0 })),
   );
-  const p = (x: { f: Features | undefined }) => (x.f ? model(vec(x.f)) : -1);
-  const pa = A.filter((x) => x.answerable)
-    .map(p)
-    .sort((x, y) => x - y);
-  const threshold = pa[Math.floor(0.03 * pa.length)] ?? 0;
-  const bAns = B.filter((x) => x.answerable).map(p);
-  const bUn = B.filter((x) => !x.answerable).map(p);
-  let auc = 0;
-  for (const u of bUn) for (const v of bAns) auc += v > u ? 1 : v === u ? 0.5 : 0;
-  auc /= bUn.length * bAns.length;
-  const cut5 = [...bAns].sort((x, y) => x - y)[Math.floor(0.05 * bAns.length)] ?? 0;
-  console.log(
-    `fit ${a + 1} → part ${b + 1}: declined ${pct(bUn.filter((x) => x < threshold).length / bUn.length)} wrongly ${pct(bAns.filter((x) => x < threshold).length / bAns.length)} | AUC ${auc.toFixed(3)} declined at 5% ${pct(bUn.filter((x) => x < cut5).length / bUn.length)}`,
-  );
+  const vec = (f: Features | undefined) => (f ? names.map((n) => f[n]) : names.map(() => 0));
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const lines: string[] = [];
+  for (const [a, b] of [
+    [0, 1],
+    [1, 0],
+  ] as const) {
+    const A = parts[a] ?? [];
+    const B = parts[b] ?? [];
+    const model = fitModel(
+      A.map((x) => vec(x.f)),
+      A.map((x) => (x.answerable ? 1 : 0)),
+    );
+    const p = (x: { f: Features | undefined }) => (x.f ? model(vec(x.f)) : -1);
+    const pa = A.filter((x) => x.answerable)
+      .map(p)
+      .sort((x, y) => x - y);
+    const threshold = pa[Math.floor(0.03 * pa.length)] ?? 0;
+    const bAns = B.filter((x) => x.answerable).map(p);
+    const bUn = B.filter((x) => !x.answerable).map(p);
+    let auc = 0;
+    for (const u of bUn) for (const v of bAns) auc += v > u ? 1 : v === u ? 0.5 : 0;
+    auc /= bUn.length * bAns.length;
+    const cut5 = [...bAns].sort((x, y) => x - y)[Math.floor(0.05 * bAns.length)] ?? 0;
+    lines.push(
+      `fit ${a + 1} → part ${b + 1}: declined ${pct(bUn.filter((x) => x < threshold).length / bUn.length)} wrongly ${pct(bAns.filter((x) => x < threshold).length / bAns.length)} | AUC ${auc.toFixed(3)} declined at 5% ${pct(bUn.filter((x) => x < cut5).length / bUn.length)}`,
+    );
+  }
+  return lines;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const names = (process.argv[2]?.split(",") ?? FEATURE_NAMES) as FeatureName[];
+  console.log(crossfit(createSearch(loadKnowledgeOrThrow()), names).join("\n"));
 }

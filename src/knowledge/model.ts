@@ -1,3 +1,4 @@
+import type { WordVectors } from "../text/word-vectors.ts";
 import type {
   Fact,
   Figure,
@@ -68,6 +69,8 @@ export interface KnowledgeBase {
   factById: ReadonlyMap<string, Fact>;
   /** Facts tagged with each sector, the most specific first. */
   factsBySector: ReadonlyMap<SectorId, Fact[]>;
+  /** General-language word vectors (`knowledge/vectors/`), when the folder has them: search reads meaning with them. */
+  vectors?: WordVectors;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };

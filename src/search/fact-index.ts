@@ -3,6 +3,7 @@ import { ANSWER_KINDS, type AnswerKind, type Fact, type SectorId } from "../know
 import { TypoIndex } from "../text/fuzzy.ts";
 import { hasHan, normalizeText, tokenize } from "../text/normalize.ts";
 import type { Lexicon } from "./lexicon.ts";
+import { buildMeaningIndex, type MeaningIndex } from "./meaning.ts";
 import { FIELD_CAP, FIELD_WEIGHT, type Field, LENGTH_NORM } from "./params.ts";
 import { readText, subjectTerms } from "./text-analysis.ts";
 
@@ -57,6 +58,8 @@ export interface FactIndex {
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   /** Multi-word synonyms as stemmed words ("state aid"), matched in a question as one slot. */
   readonly synonymPhrases: readonly (readonly string[])[];
+  /** The facts as sentence embeddings, when the knowledge base has word vectors. */
+  readonly meaning: MeaningIndex | null;
 }
 
 /** Per-fact work arrays of one query, zeroed again for the facts it touched before the next query. */
@@ -235,6 +238,7 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
     hanTerms: hanTermsOf(kb, postings.keys(), synonyms),
     synonyms,
     synonymPhrases: phrases,
+    meaning: buildMeaningIndex(kb),
   };
 }
 

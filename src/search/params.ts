@@ -51,6 +51,11 @@ export const QUESTION_BOOST = 1;
  * share of its overlap: "Are drones one of the ten sectors?" is not a paraphrase of "ten key sectors".
  */
 export const READER_SUBJECT_MISSED = 0.5;
+/**
+ * A fact close to the question in meaning (cosine of sentence embeddings, 0..1) scores e^(this × cosine) times more:
+ * the words differ ("planes", "aircraft") but the sense is the same.
+ */
+export const MEANING_BOOST = 2;
 /** A question naming only the plan prefers the lexicon's overview facts by this factor. */
 export const OVERVIEW_BOOST = 2;
 /** Candidates re-scored with the finer, costlier signals (question overlap) after the first pass. */

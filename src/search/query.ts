@@ -1,5 +1,6 @@
 import type { AnswerKind, QuestionType } from "../knowledge/schema.ts";
 import { hasHan, normalizeText, stem } from "../text/normalize.ts";
+import { embedText } from "../text/word-vectors.ts";
 import { type FactIndex, PLAN_TERM } from "./fact-index.ts";
 import {
   MAX_QUESTION_LENGTH,
@@ -47,12 +48,18 @@ export interface QueryAnalysis {
   totalWeight: number;
   /** Weight of the words the index does not know at all (a sign the question is outside the facts). */
   unknownWeight: number;
+  /**
+   * The question's sentence embedding (see `meaning.ts`), or `null` without word vectors or known words.
+   * The vectors are English: a question with Chinese in it ("芯片 dependence") would be read by its English
+   * words alone, which misleads more than it helps, so it is ranked by words alone.
+   */
+  vector: Float32Array | null;
 }
 
 /** An optional general-language resource (e.g. WordNet), for experiments: the shipped search uses none. */
 export interface LexicalResource {
   /** Relatives of a word the facts never use, at a reduced weight. */
-  related?(word: string): readonly { word: string; weight: number }[];
+  related?(word: string, spelling: string): readonly { word: string; weight: number }[];
   /** True for a real word of the language (unstemmed): such a word is never read as a typo of another. */
   isWord?(word: string): boolean;
 }
@@ -111,6 +118,7 @@ export function analyseQuestion(
     slots,
     totalWeight,
     unknownWeight,
+    vector: index.meaning && !hasHan(question) ? embedText(index.meaning.vectors, question) : null,
   };
 }
 
@@ -211,7 +219,7 @@ function wordVariants(index: FactIndex, word: string, spelling: string, lexical:
   for (const b of [{ word, weight: 1 }, ...base]) variants.push(...synonymVariants(index, b.word, b.weight));
   // General-language relatives only for words the facts never use: for known words they add noise.
   if (lexical.related && !own.length) {
-    for (const r of lexical.related(word))
+    for (const r of lexical.related(word, spelling))
       variants.push(...exact(index, r.word).map((v) => ({ ...v, weight: r.weight })));
   }
   return dedupe(variants);

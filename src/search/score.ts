@@ -1,7 +1,9 @@
 import type { SectorId } from "../knowledge/schema.ts";
 import { type FactIndex, kindBits } from "./fact-index.ts";
+import { meaningMatch } from "./meaning.ts";
 import {
   KIND_BOOST,
+  MEANING_BOOST,
   OVERVIEW_BOOST,
   PRESELECT,
   QUESTION_BOOST,
@@ -29,6 +31,8 @@ export interface Candidate {
   missed: number;
   /** Which question slots the fact matched, one bit each (the first 32). */
   matched: number;
+  /** How close the question is to the fact in meaning (best cosine of their embeddings, 0 without vectors). */
+  meaning: number;
 }
 
 /** Sectors and topics the question names: their facts are boosted. */
@@ -45,7 +49,7 @@ export interface Named {
  * kind fits the question type and when it belongs to a sector or topic the question names (a fact about
  * many sectors gets a share of the sector boost: the ten-sector list must not outrank the named sector's
  * own facts). A second pass re-scores the best few by how closely one of the fact's reader questions
- * matches the question whole.
+ * matches the question whole, and by how close the two are in meaning (word vectors).
  */
 export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named, k: number): Candidate[] {
   const { touched } = accumulate(index, query);
@@ -77,6 +81,7 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
       questionOverlap: 0,
       missed,
       matched: matched[doc] as number,
+      meaning: 0,
     });
   }
   resetScratch(index, touched);
@@ -85,7 +90,9 @@ export function scoreFacts(index: FactIndex, query: QueryAnalysis, named: Named,
   const asked = askedTerms(query);
   for (const c of first.items) {
     const questionOverlap = overlapWithQuestions(index, query, c.doc, asked);
-    top.push({ ...c, questionOverlap, score: c.score * (1 + QUESTION_BOOST * questionOverlap) });
+    const meaning = index.meaning ? meaningMatch(index.meaning, query.vector, c.doc) : 0;
+    const score = c.score * (1 + QUESTION_BOOST * questionOverlap) * Math.exp(MEANING_BOOST * meaning);
+    top.push({ ...c, questionOverlap, meaning, score });
   }
   return [...top.items];
 }

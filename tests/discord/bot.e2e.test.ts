@@ -196,7 +196,7 @@ describe("the bot end to end, through the Discord double", () => {
 
   describe("/ask", () => {
     it("answers a question in the channel, with the facts and a More button", async () => {
-      const question = "Which industries does China still rely on other countries for?";
+      const question = "Where does China still depend on foreign technology?";
       const { callback, log } = await run("ask", [str("question", question)]);
       expect(callback.type).toBe(4);
       expect(isEphemeral(callback)).toBe(false);
@@ -239,7 +239,7 @@ describe("the bot end to end, through the Discord double", () => {
   describe("the shared options", () => {
     it.each([
       ["sector", str("name", "semiconductors")],
-      ["ask", str("question", "Which industries does China still rely on other countries for?")],
+      ["ask", str("question", "Where does China still depend on foreign technology?")],
     ])("private: true makes /%s ephemeral", async (name, option) => {
       const { callback } = await run(name, [option, bool("private", true)]);
       expect(callback.type).toBe(4);
@@ -249,7 +249,7 @@ describe("the bot end to end, through the Discord double", () => {
 
     it.each([
       ["sector", str("name", "semiconductors")],
-      ["ask", str("question", "Which industries does China still rely on other countries for?")],
+      ["ask", str("question", "Where does China still depend on foreign technology?")],
     ])("for: @member on /%s mentions that member and only lets them be pinged", async (name, option) => {
       const member = user("100000000000000042", "alice");
       const { callback } = await run(name, [option, userOption("for", member.id)], {
@@ -287,7 +287,7 @@ describe("the bot end to end, through the Discord double", () => {
 
     beforeAll(async () => {
       const card = (await run("sector", [str("name", "semiconductors")])).callback;
-      const question = "Which industries does China still rely on other countries for?";
+      const question = "Where does China still depend on foreign technology?";
       const ask = (await run("ask", [str("question", question)])).callback;
       const timeline = (await run("timeline")).callback;
       clicks = [

@@ -18,6 +18,7 @@ const query = (over: Partial<QueryAnalysis> = {}): QueryAnalysis => ({
   slots: [],
   totalWeight: 4,
   unknownWeight: 1,
+  vector: null,
   ...over,
 });
 const candidate = (doc: number, score: number, coverage: number, kindMatch = false): Candidate => ({
@@ -28,6 +29,7 @@ const candidate = (doc: number, score: number, coverage: number, kindMatch = fal
   questionOverlap: 0.5,
   missed: 0.25,
   matched: 0b01,
+  meaning: 0,
 });
 
 const slot = (word: string, specific: boolean, name: boolean) => ({
