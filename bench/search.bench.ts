@@ -1,4 +1,5 @@
 import os from "node:os";
+import { calibrationParts, fitCalibration } from "../eval/calibrate.ts";
 import {
   type EvalPart,
   heldOutPart,
@@ -62,9 +63,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(width.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-function ourEngine(search: Search): Engine {
+function ourEngine(search: Search, name = "mic2025-bot"): Engine {
   return {
-    name: "mic2025-bot",
+    name,
     top: (q) => search.answer(q, { limit: 5 }).results.map((r) => r.fact.id),
     resolve: (q) => {
       const r = search.resolveSector(q);
@@ -123,7 +124,17 @@ const heldOut = process.argv.includes("--no-heldout") ? null : heldOutPart();
 const parts = [...tuningParts(), ...(heldOut ? [heldOut] : [])];
 const search = createSearch(kb);
 const cut = tuneMiniSearch(kb, tuning);
-const engines = [ourEngine(search), miniSearchEngine(kb, cut), naiveFuseEngine(kb)];
+// The same engine without word vectors, its decline model fitted the same way: what the vectors add.
+const { vectors: _vectors, ...wordsOnlyKb } = kb;
+const wordsOnly = createSearch(wordsOnlyKb, {
+  calibration: fitCalibration(createSearch(wordsOnlyKb), calibrationParts()).calibration,
+});
+const engines = [
+  ourEngine(search),
+  ourEngine(wordsOnly, "mic2025-bot, words only"),
+  miniSearchEngine(kb, cut),
+  naiveFuseEngine(kb),
+];
 const header = ["measure", ...engines.map((e) => e.name)];
 
 console.log(
@@ -153,7 +164,7 @@ console.log(
   table(header, [
     ["answer p50 / p99", ...timing.map((t) => both(t.answer))],
     ["resolveSector p50 / p99", ...timing.map((t) => both(t.resolve))],
-    ["suggestSectors p50 / p99", both(suggest), "—", "—"],
+    ["suggestSectors p50 / p99", both(suggest), ...engines.slice(1).map(() => "—")],
   ]),
 );
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
 import { type Calibration, FEATURE_NAMES, type Features } from "../src/search/answerability.ts";
-import { createSearch } from "../src/search/index.ts";
+import { createSearch, type SearchEngine } from "../src/search/index.ts";
 import { type EvalPart, tuningParts } from "./labelled.ts";
 
 // `npm run calibrate`: fits two logistic models (L2-regularised, gradient descent) on the tuning parts
@@ -47,124 +47,140 @@ export function fitLogistic(xs: number[][], ys: number[]): { weights: number[]; 
   return { weights, bias };
 }
 
-const kb = loadKnowledgeOrThrow();
-// FIRST_PART_ONLY=1 fits on the first tuning part alone, to check on the second that a change generalises.
-// SECOND_PART_ONLY=1 fits on the second alone, to check the reverse way.
-const parts =
-  process.env.FIRST_PART_ONLY === "1"
-    ? tuningParts().slice(0, 1)
-    : process.env.SECOND_PART_ONLY === "1"
-      ? tuningParts().slice(1, 2)
-      : tuningParts();
-const part: EvalPart = {
-  name: "tuning",
-  source: parts.map((p) => p.source).join(" + "),
-  questions: parts.flatMap((p) => p.questions),
-  lookups: [],
-};
-const engine = createSearch(kb);
-const xs: number[][] = [];
-const ys: number[] = [];
-const firsts: { features: Features; gold: string[]; right: boolean }[] = [];
-for (const { q, gold } of part.questions) {
-  const { candidates, features } = engine.rank(q);
-  candidates.slice(0, RANKS).forEach((c, i) => {
-    const right = gold.includes(engine.index.facts[c.doc]?.id ?? "");
-    xs.push(vector(features[i] as Features));
-    ys.push(right ? 1 : 0);
-    if (i === 0) firsts.push({ features: features[0] as Features, gold, right });
-  });
-}
-const { weights, bias } = fitLogistic(xs, ys);
-const model = { weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, weights[d] ?? 0])), bias };
-const decline = fitLogistic(
-  firsts.map((f) => vector(f.features)),
-  firsts.map((f) => (f.gold.length ? 1 : 0)),
-);
-const declineModel = {
-  weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, decline.weights[d] ?? 0])),
-  bias: decline.bias,
-};
-const p = (f: Features) =>
-  sigmoid(declineModel.bias + FEATURE_NAMES.reduce((z, n) => z + (declineModel.weights[n] ?? 0) * f[n], 0));
-const confidence = (f: Features) =>
-  sigmoid(model.bias + FEATURE_NAMES.reduce((z, n) => z + (model.weights[n] ?? 0) * f[n], 0));
-
-// Questions with no candidate at all are declined whatever the threshold.
-const scored = firsts.map((f) => ({ ...f, p: p(f.features), c: confidence(f.features) }));
-const answerable = part.questions.filter((q) => q.gold.length).length;
-const unanswerable = part.questions.length - answerable;
-let best = { threshold: 0, declined: -1, wrong: 0, precision: 0 };
-for (const threshold of [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b)) {
-  const shown = scored.filter((s) => s.p >= threshold);
-  const wrong = scored.filter((s) => s.p < threshold && s.gold.length).length / answerable;
-  const declined = (unanswerable - shown.filter((s) => !s.gold.length).length) / unanswerable;
-  if (wrong > MAX_WRONGLY_DECLINED) break;
-  if (declined > best.declined)
-    best = { threshold, declined, wrong, precision: shown.filter((s) => s.right).length / shown.length };
-}
-// Midway to the next lower probability, so a question just under the tuning example is not cut off by luck.
-const below = Math.max(0, ...scored.map((s) => s.p).filter((x) => x < best.threshold));
-const threshold = Math.round(((best.threshold + below) / 2) * 1000) / 1000;
-
-/** Empirical precision of shown first results by confidence band: what "Match NN%" means in practice. */
-const bands = [0, 0.5, 0.7, 0.85, 1.01].slice(0, -1).map((from, i, all) => {
-  const to = [0.5, 0.7, 0.85, 1.01][i] as number;
-  const inBand = scored.filter((s) => s.p >= threshold && s.c >= from && s.c < to);
-  return {
-    from,
-    to: Math.min(to, 1),
-    n: inBand.length,
-    right: inBand.filter((s) => s.right).length,
-    last: i === all.length - 1,
+/** The parts `npm run calibrate` fits on: both tuning parts, or one (see the environment variables). */
+export function calibrationParts(): EvalPart {
+  // FIRST_PART_ONLY=1 fits on the first tuning part alone, to check on the second that a change generalises.
+  // SECOND_PART_ONLY=1 fits on the second alone, to check the reverse way.
+  const parts =
+    process.env.FIRST_PART_ONLY === "1"
+      ? tuningParts().slice(0, 1)
+      : process.env.SECOND_PART_ONLY === "1"
+        ? tuningParts().slice(1, 2)
+        : tuningParts();
+  const part: EvalPart = {
+    name: "tuning",
+    source: parts.map((p) => p.source).join(" + "),
+    questions: parts.flatMap((p) => p.questions),
+    lookups: [],
   };
-});
+  return part;
+}
 
-const calibration: Calibration = {
-  fittedOn: `${part.source}: ${part.questions.length} questions (${unanswerable} unanswerable), ${new Date().toISOString().slice(0, 10)}`,
-  weights: Object.fromEntries(
-    FEATURE_NAMES.map((n) => [n, Math.round((model.weights[n] ?? 0) * 1000) / 1000]),
-  ) as Calibration["weights"],
-  bias: Math.round(model.bias * 1000) / 1000,
-  decline: {
+/** The fitted calibration of an engine on a part, and the tuning-set trade-off lines to print. */
+export function fitCalibration(
+  engine: SearchEngine,
+  part: EvalPart,
+): { calibration: Calibration; report: string[] } {
+  const xs: number[][] = [];
+  const ys: number[] = [];
+  const firsts: { features: Features; gold: string[]; right: boolean }[] = [];
+  for (const { q, gold } of part.questions) {
+    const { candidates, features } = engine.rank(q);
+    candidates.slice(0, RANKS).forEach((c, i) => {
+      const right = gold.includes(engine.index.facts[c.doc]?.id ?? "");
+      xs.push(vector(features[i] as Features));
+      ys.push(right ? 1 : 0);
+      if (i === 0) firsts.push({ features: features[0] as Features, gold, right });
+    });
+  }
+  const { weights, bias } = fitLogistic(xs, ys);
+  const model = { weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, weights[d] ?? 0])), bias };
+  const decline = fitLogistic(
+    firsts.map((f) => vector(f.features)),
+    firsts.map((f) => (f.gold.length ? 1 : 0)),
+  );
+  const declineModel = {
+    weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, decline.weights[d] ?? 0])),
+    bias: decline.bias,
+  };
+  const p = (f: Features) =>
+    sigmoid(declineModel.bias + FEATURE_NAMES.reduce((z, n) => z + (declineModel.weights[n] ?? 0) * f[n], 0));
+  const confidence = (f: Features) =>
+    sigmoid(model.bias + FEATURE_NAMES.reduce((z, n) => z + (model.weights[n] ?? 0) * f[n], 0));
+
+  // Questions with no candidate at all are declined whatever the threshold.
+  const scored = firsts.map((f) => ({ ...f, p: p(f.features), c: confidence(f.features) }));
+  const answerable = part.questions.filter((q) => q.gold.length).length;
+  const unanswerable = part.questions.length - answerable;
+  let best = { threshold: 0, declined: -1, wrong: 0, precision: 0 };
+  for (const threshold of [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b)) {
+    const shown = scored.filter((s) => s.p >= threshold);
+    const wrong = scored.filter((s) => s.p < threshold && s.gold.length).length / answerable;
+    const declined = (unanswerable - shown.filter((s) => !s.gold.length).length) / unanswerable;
+    if (wrong > MAX_WRONGLY_DECLINED) break;
+    if (declined > best.declined)
+      best = { threshold, declined, wrong, precision: shown.filter((s) => s.right).length / shown.length };
+  }
+  // Midway to the next lower probability, so a question just under the tuning example is not cut off by luck.
+  const below = Math.max(0, ...scored.map((s) => s.p).filter((x) => x < best.threshold));
+  const threshold = Math.round(((best.threshold + below) / 2) * 1000) / 1000;
+
+  /** Empirical precision of shown first results by confidence band: what "Match NN%" means in practice. */
+  const bands = [0, 0.5, 0.7, 0.85, 1.01].slice(0, -1).map((from, i, all) => {
+    const to = [0.5, 0.7, 0.85, 1.01][i] as number;
+    const inBand = scored.filter((s) => s.p >= threshold && s.c >= from && s.c < to);
+    return {
+      from,
+      to: Math.min(to, 1),
+      n: inBand.length,
+      right: inBand.filter((s) => s.right).length,
+      last: i === all.length - 1,
+    };
+  });
+
+  const calibration: Calibration = {
+    fittedOn: `${part.source}: ${part.questions.length} questions (${unanswerable} unanswerable), ${new Date().toISOString().slice(0, 10)}`,
     weights: Object.fromEntries(
-      FEATURE_NAMES.map((n) => [n, Math.round((declineModel.weights[n] ?? 0) * 1000) / 1000]),
+      FEATURE_NAMES.map((n) => [n, Math.round((model.weights[n] ?? 0) * 1000) / 1000]),
     ) as Calibration["weights"],
-    bias: Math.round(declineModel.bias * 1000) / 1000,
-  },
-  threshold,
-  precisionAbove: Math.round(best.precision * 1000) / 1000,
-  bands: bands
-    .filter((b) => b.n > 0)
-    .map(({ from, to, n, right }) => ({
-      from: Math.round(from * 100) / 100,
-      to: Math.round(to * 100) / 100,
-      n,
-      right,
-    })),
-};
-writeFileSync(
-  new URL("../src/search/calibration.ts", import.meta.url),
-  `// Generated by \`npm run calibrate\` (eval/calibrate.ts) from the tuning questions; do not edit by hand.
+    bias: Math.round(model.bias * 1000) / 1000,
+    decline: {
+      weights: Object.fromEntries(
+        FEATURE_NAMES.map((n) => [n, Math.round((declineModel.weights[n] ?? 0) * 1000) / 1000]),
+      ) as Calibration["weights"],
+      bias: Math.round(declineModel.bias * 1000) / 1000,
+    },
+    threshold,
+    precisionAbove: Math.round(best.precision * 1000) / 1000,
+    bands: bands
+      .filter((b) => b.n > 0)
+      .map(({ from, to, n, right }) => ({
+        from: Math.round(from * 100) / 100,
+        to: Math.round(to * 100) / 100,
+        n,
+        right,
+      })),
+  };
+  const report: string[] = [];
+  // The trade-off the threshold sits on: how many unanswerable questions each share of wrongly declined buys.
+  for (const allowed of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
+    const ps = scored
+      .filter((s) => s.gold.length)
+      .map((s) => s.p)
+      .sort((a, b) => a - b);
+    const cut = ps[Math.floor(allowed * answerable)] ?? 1;
+    const declined = unanswerable - scored.filter((s) => !s.gold.length && s.p >= cut).length;
+    report.push(
+      `  declining ${(allowed * 100).toFixed(0)}% of answerable declines ${((100 * declined) / unanswerable).toFixed(1)}% of unanswerable`,
+    );
+  }
+  report.push(
+    `tuning: declines ${(best.declined * 100).toFixed(1)}% of unanswerable, ${(best.wrong * 100).toFixed(1)}% of answerable; first results shown right ${(best.precision * 100).toFixed(1)}%`,
+  );
+  return { calibration, report };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { calibration, report } = fitCalibration(createSearch(loadKnowledgeOrThrow()), calibrationParts());
+  writeFileSync(
+    new URL("../src/search/calibration.ts", import.meta.url),
+    `// Generated by \`npm run calibrate\` (eval/calibrate.ts) from the tuning questions; do not edit by hand.
 import type { Calibration } from "./answerability.ts";
 
 /** The fitted answerability model: see \`Calibration\`. */
 export const CALIBRATION: Calibration = ${JSON.stringify(calibration, null, 2)};
 `,
-);
-console.log(JSON.stringify(calibration, null, 2));
-// The trade-off the threshold sits on: how many unanswerable questions each share of wrongly declined buys.
-for (const allowed of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
-  const ps = scored
-    .filter((s) => s.gold.length)
-    .map((s) => s.p)
-    .sort((a, b) => a - b);
-  const cut = ps[Math.floor(allowed * answerable)] ?? 1;
-  const declined = unanswerable - scored.filter((s) => !s.gold.length && s.p >= cut).length;
-  console.log(
-    `  declining ${(allowed * 100).toFixed(0)}% of answerable declines ${((100 * declined) / unanswerable).toFixed(1)}% of unanswerable`,
   );
+  console.log(JSON.stringify(calibration, null, 2));
+  console.log(report.join("\n"));
 }
-console.log(
-  `tuning: declines ${(best.declined * 100).toFixed(1)}% of unanswerable, ${(best.wrong * 100).toFixed(1)}% of answerable; first results shown right ${(best.precision * 100).toFixed(1)}%`,
-);

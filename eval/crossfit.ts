@@ -9,7 +9,7 @@ import { tuningParts } from "./labelled.ts";
 // the ROC area and the unanswerable share declined when 5% of the unseen part's answerable are.
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-function fitModel(xs: number[][], ys: number[]): (x: number[]) => number {
+export function fitModel(xs: number[][], ys: number[]): (x: number[]) => number {
   const dims = xs[0]?.length ?? 0;
   const w = new Array<number>(dims).fill(0);
   let b = 0;

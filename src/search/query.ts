@@ -91,7 +91,10 @@ export function analyseQuestion(
     ),
   ];
   const planTerm = index.termIds.get(PLAN_TERM);
-  if (read.planNamed && planTerm !== undefined) {
+  // A question with a type but no subject at all ("did it work?", "was it a success?"): in this bot, the
+  // subject is the plan.
+  const planNamed = read.planNamed || (slots.length === 0 && read.type !== null);
+  if (planNamed && planTerm !== undefined) {
     const share = slots.length ? PLAN_NAME_WEIGHT : 1;
     slots.push({
       word: PLAN_TERM,
@@ -114,7 +117,7 @@ export function analyseQuestion(
     question,
     type: read.type,
     kinds: read.kinds,
-    planNamed: read.planNamed,
+    planNamed,
     slots,
     totalWeight,
     unknownWeight,
