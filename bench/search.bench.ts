@@ -1,5 +1,4 @@
 import os from "node:os";
-import { calibrationParts, fitCalibration } from "../eval/calibrate.ts";
 import {
   type EvalPart,
   heldOutPart,
@@ -63,9 +62,9 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [line(header), line(width.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
-function ourEngine(search: Search, name = "mic2025-bot"): Engine {
+function ourEngine(search: Search): Engine {
   return {
-    name,
+    name: "mic2025-bot",
     top: (q) => search.answer(q, { limit: 5 }).results.map((r) => r.fact.id),
     resolve: (q) => {
       const r = search.resolveSector(q);
@@ -124,17 +123,7 @@ const heldOut = process.argv.includes("--no-heldout") ? null : heldOutPart();
 const parts = [...tuningParts(), ...(heldOut ? [heldOut] : [])];
 const search = createSearch(kb);
 const cut = tuneMiniSearch(kb, tuning);
-// The same engine without word vectors, its decline model fitted the same way: what the vectors add.
-const { vectors: _vectors, ...wordsOnlyKb } = kb;
-const wordsOnly = createSearch(wordsOnlyKb, {
-  calibration: fitCalibration(createSearch(wordsOnlyKb), calibrationParts()).calibration,
-});
-const engines = [
-  ourEngine(search),
-  ourEngine(wordsOnly, "mic2025-bot, words only"),
-  miniSearchEngine(kb, cut),
-  naiveFuseEngine(kb),
-];
+const engines = [ourEngine(search), miniSearchEngine(kb, cut), naiveFuseEngine(kb)];
 const header = ["measure", ...engines.map((e) => e.name)];
 
 console.log(
@@ -164,7 +153,7 @@ console.log(
   table(header, [
     ["answer p50 / p99", ...timing.map((t) => both(t.answer))],
     ["resolveSector p50 / p99", ...timing.map((t) => both(t.resolve))],
-    ["suggestSectors p50 / p99", both(suggest), ...engines.slice(1).map(() => "—")],
+    ["suggestSectors p50 / p99", both(suggest), "—", "—"],
   ]),
 );
 

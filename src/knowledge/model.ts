@@ -1,4 +1,3 @@
-import type { WordVectors } from "../text/word-vectors.ts";
 import type {
   Fact,
   Figure,
@@ -69,8 +68,6 @@ export interface KnowledgeBase {
   factById: ReadonlyMap<string, Fact>;
   /** Facts tagged with each sector, the most specific first. */
   factsBySector: ReadonlyMap<SectorId, Fact[]>;
-  /** General-language word vectors (`knowledge/vectors/`), when the folder has them: search reads meaning with them. */
-  vectors?: WordVectors;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from "../knowledge/load.ts";
 import { ANSWER_KINDS, type AnswerKind, type Fact, type SectorId } from "../knowledge/schema.ts";
 import { TypoIndex } from "../text/fuzzy.ts";
 import { hasHan, normalizeText, tokenize } from "../text/normalize.ts";
+import type { WordVectors } from "../text/word-vectors.ts";
 import type { Lexicon } from "./lexicon.ts";
 import { buildMeaningIndex, type MeaningIndex } from "./meaning.ts";
 import { FIELD_CAP, FIELD_WEIGHT, type Field, LENGTH_NORM } from "./params.ts";
@@ -58,7 +59,7 @@ export interface FactIndex {
   readonly synonyms: ReadonlyMap<string, readonly string[]>;
   /** Multi-word synonyms as stemmed words ("state aid"), matched in a question as one slot. */
   readonly synonymPhrases: readonly (readonly string[])[];
-  /** The facts as sentence embeddings, when the knowledge base has word vectors. */
+  /** The facts as sentence embeddings, when search was given word vectors (an experiment: see `meaning.ts`). */
   readonly meaning: MeaningIndex | null;
 }
 
@@ -183,7 +184,7 @@ function addPhrasePostings(postings: Map<string, Map<number, number>>, phrases: 
 }
 
 /** Builds the index over a knowledge base's facts. Cost is linear in the total size of the facts. */
-export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
+export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon, vectors?: WordVectors): FactIndex {
   const facts = kb.facts;
   const postings = new Map<string, Map<number, number>>();
   const lengths = new Float32Array(facts.length);
@@ -238,7 +239,7 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon): FactIndex {
     hanTerms: hanTermsOf(kb, postings.keys(), synonyms),
     synonyms,
     synonymPhrases: phrases,
-    meaning: buildMeaningIndex(kb),
+    meaning: vectors ? buildMeaningIndex(kb, vectors) : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from "../knowledge/load.ts";
+import type { WordVectors } from "../text/word-vectors.ts";
 import {
   type Answer,
   type AnswerOptions,
@@ -44,6 +45,8 @@ export interface Search {
 export interface SearchOptions {
   calibration?: Calibration;
   lexical?: LexicalResource;
+  /** General-language word vectors for ranking by meaning (an experiment, off in the bot: see `meaning.ts`). */
+  vectors?: WordVectors;
 }
 
 /** `Search` plus the inner parts the bench and the calibration read. */
@@ -56,7 +59,7 @@ export interface SearchEngine extends Search {
 /** Builds the question and sector indexes once, at start-up (linear in the size of the facts). */
 export function createSearch(kb: KnowledgeBase, options: SearchOptions = {}): SearchEngine {
   const lexicon = compileLexicon(kb.lexicon);
-  const index = buildFactIndex(kb, lexicon);
+  const index = buildFactIndex(kb, lexicon, options.vectors);
   const sectors = buildSectorIndex(kb, lexicon, index.synonyms);
   const context = {
     kb,

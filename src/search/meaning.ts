@@ -2,8 +2,12 @@ import type { KnowledgeBase } from "../knowledge/model.ts";
 import { cosine, embedText, type WordVectors } from "../text/word-vectors.ts";
 
 /**
- * Each fact's meaning as sentence embeddings: one of its text with its keywords, one per reader question.
- * It lets a question in words the facts never use ("planes", "cheap") still find the fact that answers it.
+ * Each fact's meaning as sentence embeddings: one of its text with its keywords, one per reader question,
+ * so that a question in words the facts never use could still find the fact that answers it.
+ *
+ * An experiment, off in the shipped bot: GloVe vectors (`SearchOptions.vectors`, `eval/vectors-trial.ts`)
+ * helped both tuning parts and made the held-out part worse, so by the rule for general-language resources
+ * they are not used (README, "Word vectors, measured and rejected").
  */
 export interface MeaningIndex {
   vectors: WordVectors;
@@ -11,10 +15,8 @@ export interface MeaningIndex {
   docs: readonly (readonly Float32Array[])[];
 }
 
-/** Embeds every fact once, at start-up; `null` without word vectors (search then reads words only). */
-export function buildMeaningIndex(kb: KnowledgeBase): MeaningIndex | null {
-  const vectors = kb.vectors;
-  if (!vectors) return null;
+/** Embeds every fact once, at start-up. */
+export function buildMeaningIndex(kb: KnowledgeBase, vectors: WordVectors): MeaningIndex {
   const docs = kb.facts.map((fact) =>
     [`${fact.text} ${fact.keywords.join(" ")}`, ...fact.questions]
       .map((text) => embedText(vectors, text))

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadKnowledgeOrThrow } from "../../src/knowledge/load.ts";
 import {
   cosine,
   decodeWordVectors,
@@ -8,18 +7,26 @@ import {
   type WordVectors,
 } from "../../src/text/word-vectors.ts";
 
-const kb = loadKnowledgeOrThrow();
-const vectors = kb.vectors as WordVectors;
-const similarity = (a: string, b: string) =>
-  cosine(embedText(vectors, a) as Float32Array, embedText(vectors, b) as Float32Array);
+/**
+ * Words in three dimensions, most frequent first: "the" is the most frequent word, 2,000 others follow (all
+ * zero), then three rare subject words.
+ */
+function tinyVectors(): WordVectors {
+  const fillers = Array.from({ length: 2000 }, (_, i) => `filler${i}`);
+  const words = ["the", ...fillers, "planes", "aircraft", "tariffs"];
+  const rows = [[0, 0, 1], ...fillers.map(() => [0, 0, 0]), [1, 0.1, 0], [0.95, 0.2, 0], [0, 1, 0]].flatMap(
+    (v) => v.map((x) => x / (Math.hypot(...v) || 1)),
+  );
+  const decoded = decodeWordVectors(words.join("\n"), encodeWordVectors(3, Float32Array.from(rows)));
+  if ("error" in decoded) throw new Error(decoded.error);
+  return decoded;
+}
 
 describe("word vectors", () => {
-  it("ship with the knowledge base: 100,000 words of 100 dimensions", () => {
-    expect(vectors.rows.size).toBe(100_000);
-    expect(vectors.dims).toBe(100);
-  });
+  const vectors = tinyVectors();
+  const embed = (text: string) => embedText(vectors, text) as Float32Array;
 
-  it("round-trip through the file format", () => {
+  it("round-trip through the file format as int8", () => {
     const rows = Float32Array.from([0.6, -0.8, 1, 0]);
     const decoded = decodeWordVectors("alpha\nbeta\n", encodeWordVectors(2, rows));
     if ("error" in decoded) throw new Error(decoded.error);
@@ -39,22 +46,17 @@ describe("word vectors", () => {
     expect(decodeWordVectors(words, bytes)).toEqual({ error: expect.any(String) });
   });
 
-  it.each([
-    ["do they make planes", "aircraft development", "rare earth export licences"],
-    ["how cheap are their solar panels", "prices of photovoltaic modules", "aircraft engines"],
-    ["money the state poured into chips", "semiconductor investment fund", "high-speed rail network"],
-  ])("put %j nearer to %j than to %j", (question, near, far) => {
-    expect(similarity(question, near)).toBeGreaterThan(similarity(question, far) + 0.1);
+  it("embed a sentence near the sentences of the same sense", () => {
+    expect(cosine(embed("the planes"), embed("aircraft"))).toBeGreaterThan(0.95);
+    expect(cosine(embed("the planes"), embed("tariffs"))).toBeLessThan(0.3);
   });
 
-  it.each([["芯片"], ["2025"], [""], ["xqzv"]])(
-    "have no embedding for %j (no English word it knows)",
-    (text) => {
-      expect(embedText(vectors, text)).toBeNull();
-    },
-  );
+  it("count the most frequent words for little (smooth inverse frequency)", () => {
+    // "the" points elsewhere entirely, yet barely moves the sentence.
+    expect(cosine(embed("the the aircraft"), embed("aircraft"))).toBeGreaterThan(0.99);
+  });
 
-  it("count frequent words for little (smooth inverse frequency)", () => {
-    expect(similarity("what is the aircraft", "aircraft")).toBeGreaterThan(0.9);
+  it.each([["芯片"], ["2025"], [""], ["xqzv"]])("have no embedding for %j (no word it knows)", (text) => {
+    expect(embedText(vectors, text)).toBeNull();
   });
 });
