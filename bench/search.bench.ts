@@ -53,8 +53,19 @@ function latency(queries: readonly string[], fn: (q: string) => unknown, rounds:
 }
 
 const ms = (n: number) => `${n.toFixed(3)} ms`;
-const pct = (hits: number, total: number) =>
-  total ? `${((100 * hits) / total).toFixed(1)}% (${hits}/${total})` : "—";
+/**
+ * A rate with its count and its 95% Wilson interval: on about a hundred questions a rate is only known to
+ * within ±10 points, so two engines a few points apart may not differ at all.
+ */
+const pct = (hits: number, total: number) => {
+  if (!total) return "—";
+  const z = 1.96;
+  const p = hits / total;
+  const centre = (p + (z * z) / (2 * total)) / (1 + (z * z) / total);
+  const half = (z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) / (1 + (z * z) / total);
+  const bound = (x: number) => (100 * Math.min(1, Math.max(0, x))).toFixed(0);
+  return `${(100 * p).toFixed(1)}% (${hits}/${total}; ${bound(centre - half)}–${bound(centre + half)})`;
+};
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const width = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? "").length)));
