@@ -1,6 +1,7 @@
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
 import { FEATURE_NAMES, type FeatureName, type Features } from "../src/search/answerability.ts";
 import { createSearch, type SearchEngine } from "../src/search/index.ts";
+import { fitLogistic } from "./calibrate.ts";
 import { tuningParts } from "./labelled.ts";
 
 // `npx tsx eval/crossfit.ts [feature,...]`: the decline model cross-fitted between the two tuning parts,
@@ -9,24 +10,10 @@ import { tuningParts } from "./labelled.ts";
 // the ROC area and the unanswerable share declined when 5% of the unseen part's answerable are.
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-export function fitModel(xs: number[][], ys: number[]): (x: number[]) => number {
-  const dims = xs[0]?.length ?? 0;
-  const w = new Array<number>(dims).fill(0);
-  let b = 0;
-  for (let step = 0; step < 20000; step++) {
-    const g = new Array<number>(dims).fill(0);
-    let gb = 0;
-    xs.forEach((x, i) => {
-      const e = sigmoid(b + x.reduce((z, v, d) => z + v * (w[d] ?? 0), 0)) - (ys[i] ?? 0);
-      x.forEach((v, d) => {
-        g[d] = (g[d] ?? 0) + e * v;
-      });
-      gb += e;
-    });
-    for (let d = 0; d < dims; d++) w[d] = (w[d] ?? 0) - 0.5 * ((g[d] ?? 0) / xs.length + 0.001 * (w[d] ?? 0));
-    b -= (0.5 * gb) / xs.length;
-  }
-  return (x) => sigmoid(b + x.reduce((z, v, d) => z + v * (w[d] ?? 0), 0));
+/** A logistic model fitted as `npm run calibrate` fits the shipped one. */
+function fitModel(xs: number[][], ys: number[]): (x: number[]) => number {
+  const { weights, bias } = fitLogistic(xs, ys);
+  return (x) => sigmoid(bias + x.reduce((z, v, d) => z + v * (weights[d] ?? 0), 0));
 }
 
 /** The decline model cross-fitted between the tuning parts for one engine: one line per direction. */

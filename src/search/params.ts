@@ -52,8 +52,8 @@ export const QUESTION_BOOST = 1;
  */
 export const READER_SUBJECT_MISSED = 0.5;
 /**
- * A fact close to the question in meaning (cosine of sentence embeddings, 0..1) scores e^(this × cosine) times more:
- * the words differ ("planes", "aircraft") but the sense is the same.
+ * With word vectors (an experiment, off in the bot: see `meaning.ts`), a fact close to the question in
+ * meaning (cosine of sentence embeddings) scores e^(this × cosine) times more.
  */
 export const MEANING_BOOST = 2;
 /** A question naming only the plan prefers the lexicon's overview facts by this factor. */
