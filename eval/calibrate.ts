@@ -57,13 +57,12 @@ export function calibrationParts(): EvalPart {
       : process.env.SECOND_PART_ONLY === "1"
         ? tuningParts().slice(1, 2)
         : tuningParts();
-  const part: EvalPart = {
+  return {
     name: "tuning",
     source: parts.map((p) => p.source).join(" + "),
     questions: parts.flatMap((p) => p.questions),
     lookups: [],
   };
-  return part;
 }
 
 /** The fitted calibration of an engine on a part, and the tuning-set trade-off lines to print. */

@@ -59,7 +59,7 @@ export interface QueryAnalysis {
 /** An optional general-language resource (e.g. WordNet), for experiments: the shipped search uses none. */
 export interface LexicalResource {
   /** Relatives of a word the facts never use, at a reduced weight. */
-  related?(word: string, spelling: string): readonly { word: string; weight: number }[];
+  related?(word: string): readonly { word: string; weight: number }[];
   /** True for a real word of the language (unstemmed): such a word is never read as a typo of another. */
   isWord?(word: string): boolean;
 }
@@ -222,7 +222,7 @@ function wordVariants(index: FactIndex, word: string, spelling: string, lexical:
   for (const b of [{ word, weight: 1 }, ...base]) variants.push(...synonymVariants(index, b.word, b.weight));
   // General-language relatives only for words the facts never use: for known words they add noise.
   if (lexical.related && !own.length) {
-    for (const r of lexical.related(word, spelling))
+    for (const r of lexical.related(word))
       variants.push(...exact(index, r.word).map((v) => ({ ...v, weight: r.weight })));
   }
   return dedupe(variants);
