@@ -47,16 +47,12 @@ export function fitLogistic(xs: number[][], ys: number[]): { weights: number[]; 
   return { weights, bias };
 }
 
-/** The parts `npm run calibrate` fits on: both tuning parts, or one (see the environment variables). */
+/** The parts `npm run calibrate` fits on: every tuning part, or those `FIT_PARTS` names (see below). */
 export function calibrationParts(): EvalPart {
-  // FIRST_PART_ONLY=1 fits on the first tuning part alone, to check on the second that a change generalises.
-  // SECOND_PART_ONLY=1 fits on the second alone, to check the reverse way.
-  const parts =
-    process.env.FIRST_PART_ONLY === "1"
-      ? tuningParts().slice(0, 1)
-      : process.env.SECOND_PART_ONLY === "1"
-        ? tuningParts().slice(1, 2)
-        : tuningParts();
+  // FIT_PARTS=1 (or 1,3, ...) fits on those tuning parts alone (1-based), to check on the others that a
+  // change generalises.
+  const chosen = process.env.FIT_PARTS?.split(",").map((n) => Number(n) - 1);
+  const parts = tuningParts().filter((_, i) => !chosen || chosen.includes(i));
   return {
     name: "tuning",
     source: parts.map((p) => p.source).join(" + "),

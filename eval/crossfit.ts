@@ -4,9 +4,9 @@ import { createSearch, type SearchEngine } from "../src/search/index.ts";
 import { fitLogistic } from "./calibrate.ts";
 import { tuningParts } from "./labelled.ts";
 
-// `npx tsx eval/crossfit.ts [feature,...]`: the decline model cross-fitted between the two tuning parts,
-// for a feature set (default: every feature). Fits on one part (as `npm run calibrate` does, threshold at
-// 3% wrongly declined there) and scores the other: what was declined at that threshold, and threshold-free,
+// `npx tsx eval/crossfit.ts [feature,...]`: the decline model cross-fitted between the tuning parts, for a
+// feature set (default: every feature). Fits on all parts but one (as `npm run calibrate` does, threshold at
+// 3% wrongly declined there) and scores the one left out: what was declined at that threshold, and threshold-free,
 // the ROC area and the unanswerable share declined when 5% of the unseen part's answerable are.
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -24,11 +24,9 @@ export function crossfit(engine: SearchEngine, names: readonly FeatureName[] = F
   const vec = (f: Features | undefined) => (f ? names.map((n) => f[n]) : names.map(() => 0));
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const lines: string[] = [];
-  for (const [a, b] of [
-    [0, 1],
-    [1, 0],
-  ] as const) {
-    const A = parts[a] ?? [];
+  // Leave one part out: fit on every other tuning part, score the one left out.
+  for (let b = 0; b < parts.length; b++) {
+    const A = parts.filter((_, i) => i !== b).flat();
     const B = parts[b] ?? [];
     const model = fitModel(
       A.map((x) => vec(x.f)),
@@ -46,7 +44,7 @@ export function crossfit(engine: SearchEngine, names: readonly FeatureName[] = F
     auc /= bUn.length * bAns.length;
     const cut5 = [...bAns].sort((x, y) => x - y)[Math.floor(0.05 * bAns.length)] ?? 0;
     lines.push(
-      `fit ${a + 1} → part ${b + 1}: declined ${pct(bUn.filter((x) => x < threshold).length / bUn.length)} wrongly ${pct(bAns.filter((x) => x < threshold).length / bAns.length)} | AUC ${auc.toFixed(3)} declined at 5% ${pct(bUn.filter((x) => x < cut5).length / bUn.length)}`,
+      `fit on the others → part ${b + 1}: declined ${pct(bUn.filter((x) => x < threshold).length / bUn.length)} wrongly ${pct(bAns.filter((x) => x < threshold).length / bAns.length)} | AUC ${auc.toFixed(3)} declined at 5% ${pct(bUn.filter((x) => x < cut5).length / bUn.length)}`,
     );
   }
   return lines;

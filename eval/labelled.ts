@@ -88,24 +88,36 @@ export function tuningPart(): EvalPart {
   };
 }
 
+/** A labelled file of questions alone (no look-ups of its own), or null until it exists. */
+function questionsOnly(name: string, file: string): EvalPart | null {
+  if (!existsSync(at(file))) return null;
+  return {
+    name,
+    source: `eval/${file}`,
+    questions: readJson<{ questions: LabelledQuestion[] }>(file).questions,
+    lookups: [],
+  };
+}
+
 /**
  * The second tuning part, `eval/tuning2.json` (labelled blind, added later; no look-ups of its own): a check
  * that a change made for the first part's misses generalises. Null until the file exists.
  */
 export function tuning2Part(): EvalPart | null {
-  if (!existsSync(at("tuning2.json"))) return null;
-  return {
-    name: "tuning2",
-    source: "eval/tuning2.json",
-    questions: readJson<{ questions: LabelledQuestion[] }>("tuning2.json").questions,
-    lookups: [],
-  };
+  return questionsOnly("tuning2", "tuning2.json");
 }
 
-/** Every part the tuner may read: the first tuning part and, when present, the second. */
+/**
+ * The third tuning part, `eval/tuning3.json`: questions written blind in the fifth pass by four other
+ * writers (see the README), split from the second held-out part by a seeded shuffle before anyone read them.
+ */
+export function tuning3Part(): EvalPart | null {
+  return questionsOnly("tuning3", "tuning3.json");
+}
+
+/** Every part the tuner may read: the first tuning part and, when present, the second and third. */
 export function tuningParts(): EvalPart[] {
-  const second = tuning2Part();
-  return second ? [tuningPart(), second] : [tuningPart()];
+  return [tuningPart(), ...[tuning2Part(), tuning3Part()].filter((p): p is EvalPart => p !== null)];
 }
 
 /**
@@ -120,6 +132,20 @@ export function heldOutPart(): EvalPart {
     questions: readJson<{ questions: LabelledQuestion[] }>("heldout.json").questions,
     lookups: lookupHalves()?.[1] ?? fromLegacy("held-out", "holdout-set.json").lookups,
   };
+}
+
+/**
+ * The second held-out part, `eval/heldout2.json`: the fifth pass's blind questions that the seeded shuffle
+ * set aside. Labelled by helpers; never opened by the tuner, scored only through this module.
+ */
+export function heldOut2Part(): EvalPart | null {
+  return questionsOnly("held-out2", "heldout2.json");
+}
+
+/** Every held-out part: never read to tune. */
+export function heldOutParts(): EvalPart[] {
+  const second = heldOut2Part();
+  return second ? [heldOutPart(), second] : [heldOutPart()];
 }
 
 /** Today's older sets, kept as a regression check: every question there still has its facts. */
