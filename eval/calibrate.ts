@@ -1,6 +1,11 @@
 import { writeFileSync } from "node:fs";
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
-import { type Calibration, FEATURE_NAMES, type Features } from "../src/search/answerability.ts";
+import {
+  type Calibration,
+  FEATURE_NAMES,
+  FEATURE_SIGNS,
+  type Features,
+} from "../src/search/answerability.ts";
 import { createSearch, type SearchEngine } from "../src/search/index.ts";
 import { type EvalPart, tuningParts } from "./labelled.ts";
 
@@ -24,9 +29,14 @@ const RATE = 0.5;
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const vector = (f: Features) => FEATURE_NAMES.map((n) => f[n]);
+const SIGNS = process.env.NO_SIGNS ? [] : FEATURE_NAMES.map((n) => FEATURE_SIGNS[n]);
 
 /** Fits weights and bias by batch gradient descent on the log loss plus an L2 penalty. */
-export function fitLogistic(xs: number[][], ys: number[]): { weights: number[]; bias: number } {
+export function fitLogistic(
+  xs: number[][],
+  ys: number[],
+  signs: readonly number[] = [],
+): { weights: number[]; bias: number } {
   const dims = xs[0]?.length ?? 0;
   const weights = new Array<number>(dims).fill(0);
   let bias = 0;
@@ -40,8 +50,11 @@ export function fitLogistic(xs: number[][], ys: number[]): { weights: number[]; 
       });
       gradBias += error;
     });
-    for (let d = 0; d < dims; d++)
-      weights[d] = (weights[d] ?? 0) - RATE * ((grad[d] ?? 0) / xs.length + L2 * (weights[d] ?? 0));
+    for (let d = 0; d < dims; d++) {
+      const w = (weights[d] ?? 0) - RATE * ((grad[d] ?? 0) / xs.length + L2 * (weights[d] ?? 0));
+      // A weight whose sign is known is kept on its side of zero (projected gradient descent).
+      weights[d] = (signs[d] ?? 0) * w < 0 ? 0 : w;
+    }
     bias -= (RATE * gradBias) / xs.length;
   }
   return { weights, bias };
@@ -78,11 +91,12 @@ export function fitCalibration(
       if (i === 0) firsts.push({ features: features[0] as Features, gold, right });
     });
   }
-  const { weights, bias } = fitLogistic(xs, ys);
+  const { weights, bias } = fitLogistic(xs, ys, SIGNS);
   const model = { weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, weights[d] ?? 0])), bias };
   const decline = fitLogistic(
     firsts.map((f) => vector(f.features)),
     firsts.map((f) => (f.gold.length ? 1 : 0)),
+    SIGNS,
   );
   const declineModel = {
     weights: Object.fromEntries(FEATURE_NAMES.map((n, d) => [n, decline.weights[d] ?? 0])),

@@ -1,5 +1,10 @@
 import { loadKnowledgeOrThrow } from "../src/knowledge/load.ts";
-import { FEATURE_NAMES, type FeatureName, type Features } from "../src/search/answerability.ts";
+import {
+  FEATURE_NAMES,
+  FEATURE_SIGNS,
+  type FeatureName,
+  type Features,
+} from "../src/search/answerability.ts";
 import { createSearch, type SearchEngine } from "../src/search/index.ts";
 import { fitLogistic } from "./calibrate.ts";
 import { tuningParts } from "./labelled.ts";
@@ -11,8 +16,8 @@ import { tuningParts } from "./labelled.ts";
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** A logistic model fitted as `npm run calibrate` fits the shipped one. */
-function fitModel(xs: number[][], ys: number[]): (x: number[]) => number {
-  const { weights, bias } = fitLogistic(xs, ys);
+function fitModel(xs: number[][], ys: number[], signs: readonly number[] = []): (x: number[]) => number {
+  const { weights, bias } = fitLogistic(xs, ys, signs);
   return (x) => sigmoid(bias + x.reduce((z, v, d) => z + v * (weights[d] ?? 0), 0));
 }
 
@@ -31,12 +36,13 @@ export function crossfit(engine: SearchEngine, names: readonly FeatureName[] = F
     const model = fitModel(
       A.map((x) => vec(x.f)),
       A.map((x) => (x.answerable ? 1 : 0)),
+      process.env.NO_SIGNS ? [] : names.map((n) => FEATURE_SIGNS[n]),
     );
     const p = (x: { f: Features | undefined }) => (x.f ? model(vec(x.f)) : -1);
     const pa = A.filter((x) => x.answerable)
       .map(p)
       .sort((x, y) => x - y);
-    const threshold = pa[Math.floor(0.03 * pa.length)] ?? 0;
+    const threshold = pa[Math.floor(Number(process.env.BUDGET ?? 0.03) * pa.length)] ?? 0;
     const bAns = B.filter((x) => x.answerable).map(p);
     const bUn = B.filter((x) => !x.answerable).map(p);
     let auc = 0;

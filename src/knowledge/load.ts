@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkKnowledge } from "./checks.ts";
+import { commonWords } from "./common-words.ts";
 import { KNOWLEDGE_FILE_KINDS } from "./files.ts";
 import type { KnowledgeBase, KnowledgeProblem, KnowledgeRecords, LoadResult } from "./model.ts";
 import type { Fact, SectorId } from "./schema.ts";
@@ -103,6 +104,7 @@ export function indexKnowledge(records: KnowledgeRecords): KnowledgeBase {
     list.sort((a, b) => a.sectors.length - b.sectors.length || statusRank(a) - statusRank(b));
   }
   return {
+    commonWords: commonWords(),
     sources,
     topics,
     sectors,

@@ -68,6 +68,8 @@ export interface KnowledgeBase {
   factById: ReadonlyMap<string, Fact>;
   /** Facts tagged with each sector, the most specific first. */
   factsBySector: ReadonlyMap<SectorId, Fact[]>;
+  /** Common English words (see `common-words.ts`): real words, never typos, and a sign of an off-topic question. */
+  commonWords: ReadonlySet<string>;
 }
 
 export type LoadResult = { ok: true; kb: KnowledgeBase } | { ok: false; problems: KnowledgeProblem[] };

@@ -171,9 +171,11 @@ export const FactSchema = z.strictObject({
     ),
   questions: z
     .array(z.string().min(8).max(140))
-    .max(6)
+    .max(12)
     .default([])
-    .describe("Two to four questions this fact answers, written in readers' words."),
+    .describe(
+      "Up to ten questions this fact answers, written in readers' words (phrasings vary on purpose).",
+    ),
 });
 export type Fact = z.infer<typeof FactSchema>;
 

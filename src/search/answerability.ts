@@ -44,6 +44,8 @@ export interface Features {
    * something else (tariffs on cars) does not answer it, however many words it shares.
    */
   figureMissed: number;
+  /** Share of the question's weight in unknown words that are common words of the language (see `QueryAnalysis`). */
+  commonUnknown: number;
 }
 
 /** The names of the features, in the order the model reads them. */
@@ -65,7 +67,34 @@ export const FEATURE_NAMES: readonly FeatureName[] = [
   "shortUncovered",
   "knownMissed",
   "figureMissed",
+  "commonUnknown",
 ];
+
+/**
+ * The side of zero each feature's weight must stay on when a model is fitted: +1 where more of it can only
+ * mean a likelier answer (coverage, a reader question matched), -1 where it can only mean a less likely one
+ * (unknown or missing words), 0 where either may hold. Without them, correlated features take weights of
+ * the wrong sign on the tuning questions (coverage counting against an answer), which unseen ones punish.
+ */
+export const FEATURE_SIGNS: Readonly<Record<FeatureName, number>> = {
+  coverage: 1,
+  ratio: 0,
+  margin: 0,
+  kindMatch: 1,
+  kindMiss: -1,
+  unknownShare: -1,
+  questionOverlap: 1,
+  strength: 1,
+  missed: -1,
+  length: 0,
+  first: 0,
+  specificMissed: -1,
+  nameMissed: -1,
+  shortUncovered: -1,
+  knownMissed: -1,
+  figureMissed: -1,
+  commonUnknown: -1,
+};
 
 /**
  * A logistic model of P(this result is a right answer), fitted on the tuning questions, and the threshold
@@ -116,6 +145,7 @@ export function featuresOf(
     shortUncovered: (1 - Math.min(1, c.coverage)) * (1 - length),
     knownMissed: knownMissed(query, c.matched),
     figureMissed: query.kinds.includes("figure") && knownMissed(query, c.matched) > 0 ? 1 : 0,
+    commonUnknown: query.totalWeight ? query.commonUnknownWeight / query.totalWeight : 0,
   };
 }
 

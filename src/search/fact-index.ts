@@ -37,6 +37,8 @@ export interface FactIndex {
   readonly kinds: Uint16Array;
   /** Per fact: the term ids of each of its reader questions, to compare a question with them whole. */
   readonly questionTerms: readonly (readonly Int32Array[])[];
+  /** Common English words (from the knowledge base): real words, never read as typos. */
+  readonly commonWords: ReadonlySet<string>;
   /** The highest idf of any term: "rarest" words are measured against it. */
   readonly maxIdf: number;
   /** Facts that answer a question whose only subject is the plan (from the lexicon). */
@@ -223,6 +225,7 @@ export function buildFactIndex(kb: KnowledgeBase, lexicon: Lexicon, vectors?: Wo
       list.map((terms) => Int32Array.from(terms, (t) => packed.termIds.get(t) ?? -1)),
     ),
     maxIdf: packed.idf.reduce((m, x) => Math.max(m, x), 0),
+    commonWords: kb.commonWords,
     overview: new Set(lexicon.overviewFactIds.flatMap((id) => docOf.get(id) ?? [])),
     lengthNorm: lengthNorms(lengths),
     kinds,

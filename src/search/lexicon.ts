@@ -1,4 +1,5 @@
 import type { AnswerKind, LexiconEntry, QuestionType } from "../knowledge/schema.ts";
+import { editDistance, typoAllowance } from "../text/fuzzy.ts";
 import { hasHan, normalizeText, tokenize } from "../text/normalize.ts";
 import { stopWordSet } from "../text/stopwords.ts";
 
@@ -89,6 +90,23 @@ function phraseAt(words: readonly string[], start: number, phrase: readonly stri
 }
 
 /**
+ * The same, allowing a typo in any word after the first of a name of several words ("made in chian 2025"):
+ * such a phrase is not a name by chance, and the plan's name is the word members misspell most. A number
+ * must be exact.
+ */
+function nameAt(words: readonly string[], start: number, name: readonly string[]): boolean {
+  if (name.length < 2) return phraseAt(words, start, name);
+  return name.every((p, i) => {
+    const w = words[start + i];
+    if (w === p) return true;
+    // A different year is a different name ("Made in China 2035"), not a slip.
+    if (w === undefined || i === 0 || /^\d+$/.test(w)) return false;
+    const allowed = typoAllowance(Math.min(w.length, p.length));
+    return allowed > 0 && editDistance(w, p, allowed) <= allowed;
+  });
+}
+
+/**
  * Removes the plan's names from normalised words. Returns the other words and whether a name was there.
  * At each word the longest name starting there wins. A Chinese name is cut out of the run of characters
  * that holds it ("中国制造2025的目标" keeps "的目标").
@@ -112,7 +130,7 @@ export function removePlanNames(
   }
   const kept: string[] = [];
   for (let i = 0; i < out.length; ) {
-    const name = lexicon.planNamesByFirstWord.get(out[i] as string)?.find((n) => phraseAt(out, i, n));
+    const name = lexicon.planNamesByFirstWord.get(out[i] as string)?.find((n) => nameAt(out, i, n));
     if (name) {
       named = true;
       i += name.length;

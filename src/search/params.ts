@@ -52,6 +52,11 @@ export const QUESTION_BOOST = 1;
  */
 export const READER_SUBJECT_MISSED = 0.5;
 /**
+ * A reader question sharing a single word with a question of several words counts at this share of its
+ * overlap: with about a dozen phrasings per fact, one of them shares any common word ("best", "impact").
+ */
+export const READER_SINGLE_WORD = 0.5;
+/**
  * With word vectors (an experiment, off in the bot: see `meaning.ts`), a fact close to the question in
  * meaning (cosine of sentence embeddings) scores e^(this × cosine) times more.
  */

@@ -1,5 +1,5 @@
 import type { AnswerKind, QuestionType } from "../knowledge/schema.ts";
-import { hasHan, normalizeText, stem } from "../text/normalize.ts";
+import { hasHan, normalizeText, stem, withoutMentions } from "../text/normalize.ts";
 import { embedText } from "../text/word-vectors.ts";
 import { type FactIndex, PLAN_TERM } from "./fact-index.ts";
 import {
@@ -49,6 +49,12 @@ export interface QueryAnalysis {
   /** Weight of the words the index does not know at all (a sign the question is outside the facts). */
   unknownWeight: number;
   /**
+   * Weight of the unknown words that are common words of the language (with a dictionary, see
+   * `LexicalResource.isWord`): "pizza", "france", "poem" say the question is about something else more
+   * surely than slang or a garbled word does.
+   */
+  commonUnknownWeight: number;
+  /**
    * The question's sentence embedding (see `meaning.ts`), or `null` without word vectors or known words.
    * The vectors are English: a question with Chinese in it ("芯片 dependence") would be read by its English
    * words alone, which misleads more than it helps, so it is ranked by words alone.
@@ -56,7 +62,10 @@ export interface QueryAnalysis {
   vector: Float32Array | null;
 }
 
-/** An optional general-language resource (e.g. WordNet), for experiments: the shipped search uses none. */
+/**
+ * A general-language resource. The shipped search uses the common English words of the knowledge base as
+ * its dictionary (`isWord`); experiments (WordNet) pass their own.
+ */
 export interface LexicalResource {
   /** Relatives of a word the facts never use, at a reduced weight. */
   related?(word: string): readonly { word: string; weight: number }[];
@@ -71,11 +80,11 @@ const isNumber = (word: string) => /^\d+(?:d\d+)?$/.test(word);
 export function analyseQuestion(
   input: string,
   index: FactIndex,
-  lexical: LexicalResource = {},
+  lexical: LexicalResource = { isWord: (word) => index.commonWords.has(word) },
 ): QueryAnalysis {
   const question = input.slice(0, MAX_QUESTION_LENGTH);
-  const read = readText(question, index.lexicon, true);
-  const { han, rest } = splitHan(read.words.join(" "), index.hanTerms, index.lexicon.stopWords);
+  const read = readText(withoutMentions(question), index.lexicon, true);
+  const { han, rest, unknownHan } = splitHan(read.words.join(" "), index.hanTerms, index.lexicon.stopWords);
   // Phrases are read before stop words go, so "come out" stays a phrase.
   const stemmed = rest.map(stem);
   const spelt = new Map(stemmed.map((w, i) => [w, rest[i] as string]));
@@ -85,6 +94,7 @@ export function analyseQuestion(
     ...han.map((term) =>
       slotOf(index, term, dedupe([...exact(index, term), ...synonymVariants(index, term, 1)])),
     ),
+    ...[...new Set(unknownHan)].map((run) => slotOf(index, run, [])),
     ...phrases,
     ...[...new Set(words)].map((word) =>
       slotOf(index, word, wordVariants(index, word, spelt.get(word) ?? word, lexical)),
@@ -113,6 +123,11 @@ export function analyseQuestion(
   }
   const totalWeight = slots.reduce((sum, s) => sum + s.weight, 0);
   const unknownWeight = slots.reduce((sum, s) => sum + (s.variants.length ? 0 : s.weight), 0);
+  const commonUnknownWeight = slots.reduce(
+    (sum, s) =>
+      sum + (!s.variants.length && !s.plan && lexical.isWord?.(spelt.get(s.word) ?? s.word) ? s.weight : 0),
+    0,
+  );
   return {
     question,
     type: read.type,
@@ -121,6 +136,7 @@ export function analyseQuestion(
     slots,
     totalWeight,
     unknownWeight,
+    commonUnknownWeight,
     vector: index.meaning && !hasHan(question) ? embedText(index.meaning.vectors, question) : null,
   };
 }
@@ -156,7 +172,7 @@ function splitHan(
   text: string,
   hanTerms: readonly string[],
   stopWords: ReadonlySet<string>,
-): { han: string[]; rest: string[] } {
+): { han: string[]; rest: string[]; unknownHan: string[] } {
   let rest = text;
   const han: string[] = [];
   if (hasHan(rest)) {
@@ -166,7 +182,21 @@ function splitHan(
       if (!stopWords.has(term)) han.push(term);
     }
   }
-  return { han, rest: rest.split(/\s+/).filter((w) => w && !hasHan(w)) };
+  const words = rest.split(/\s+/).filter(Boolean);
+  return { han, rest: words.filter((w) => !hasHan(w)), unknownHan: unknownHanRuns(words, stopWords) };
+}
+
+/**
+ * What is left of the Chinese once the known terms are out, minus particles and fillers: runs of two or more
+ * characters the index does not know ("交付" in "C919交付了多少架"). They are the question's subject as
+ * surely as an unknown English word is, so they count against coverage the same way.
+ */
+function unknownHanRuns(words: readonly string[], stopWords: ReadonlySet<string>): string[] {
+  const particles = [...stopWords].filter(hasHan).sort((a, b) => b.length - a.length);
+  return words
+    .filter(hasHan)
+    .flatMap((w) => particles.reduce((t, p) => t.replaceAll(p, " "), w).split(/\s+/))
+    .filter((run) => [...run].filter((c) => hasHan(c)).length >= 2);
 }
 
 function exact(index: FactIndex, term: string): Variant[] {

@@ -8,6 +8,7 @@ import {
   PRESELECT,
   QUESTION_BOOST,
   RARE_IDF_SHARE,
+  READER_SINGLE_WORD,
   READER_SUBJECT_MISSED,
   SECTOR_BOOST,
   SYNONYM_WEIGHT,
@@ -180,7 +181,7 @@ export function askedTerms(query: QueryAnalysis): Set<number> {
  * when one of its surer variants (the word, a typo fix, a synonym) is a word of that question. A reader
  * question holding one of the rarest words (its own subject: "Are drones one of the ten sectors?") that
  * the question does not ask about counts at a share (`READER_SUBJECT_MISSED`): it paraphrases another
- * question.
+ * question. So does a single shared word when the question has several (`READER_SINGLE_WORD`).
  */
 export function overlapWithQuestions(
   index: FactIndex,
@@ -196,7 +197,10 @@ export function overlapWithQuestions(
     for (const slot of query.slots) {
       if (slot.variants.some((v) => v.weight >= SYNONYM_WEIGHT && terms.includes(v.term))) matched++;
     }
-    const dice = (2 * matched) / (query.slots.length + terms.length);
+    // One shared word between a question of several words and a reader question is weak evidence: with a
+    // dozen phrasings per fact, some phrasing shares any common word.
+    const single = matched < 2 && query.slots.length >= 2 ? READER_SINGLE_WORD : 1;
+    const dice = (single * 2 * matched) / (query.slots.length + terms.length);
     const otherSubject = terms.some((t) => t >= 0 && (index.idf[t] ?? 0) >= rare && !asked.has(t));
     best = Math.max(best, otherSubject ? dice * READER_SUBJECT_MISSED : dice);
   }

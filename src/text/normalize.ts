@@ -24,6 +24,14 @@ export function normalizeText(input: string): string {
     .trim();
 }
 
+// Chat mentions (<@123>, <@!123>, <@&123>, <#123>, @everyone, @here) name people and channels, not a subject.
+const MENTION = /<(?:@[!&]?|#)\d+>|@(?:everyone|here)\b/gu;
+
+/** The text without chat mentions, which say who is addressed and nothing about what is asked. */
+export function withoutMentions(input: string): string {
+  return input.replace(MENTION, " ");
+}
+
 /** True when the text holds a Chinese character. */
 export function hasHan(text: string): boolean {
   return HAN.test(text);

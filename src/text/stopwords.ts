@@ -10,7 +10,8 @@ please really same say says she should show so some such tell than that the thei
 they thing things this those through to too under until up us very was way we well were what whats when
 where which while who whom why will with would you your yours
 good bad mean meaning means happen happened happens talk talking think kind sort lot lots actually exactly
-currently today anything something everything someone explain describe give list learn`;
+currently today anything something everything someone everyone everybody anybody somebody explain describe
+give list learn`;
 
 /** The English stop words, each in its plain and its stemmed form. */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(

@@ -48,7 +48,7 @@ describe("runCli", () => {
   });
 
   it("a miss is an answer: exit 0, no results, suggestions", async () => {
-    const { code, stdout } = await run(["ask", "best dumpling recipe", "--json"]);
+    const { code, stdout } = await run(["ask", "How do I reverse a linked list in Python?", "--json"]);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json.results).toEqual([]);

@@ -18,6 +18,7 @@ const query = (over: Partial<QueryAnalysis> = {}): QueryAnalysis => ({
   slots: [],
   totalWeight: 4,
   unknownWeight: 1,
+  commonUnknownWeight: 0,
   vector: null,
   ...over,
 });
@@ -69,6 +70,7 @@ describe("featuresOf", () => {
     [0, query({ kinds: ["date"] }), { kindMatch: 1, kindMiss: 0 }],
     [1, query({ kinds: ["date"] }), { kindMatch: 0, kindMiss: 1 }],
     [0, query({ totalWeight: 0 }), { unknownShare: 1 }],
+    [0, query({ commonUnknownWeight: 1 }), { unknownShare: 0.25, commonUnknown: 0.25 }],
     [
       0,
       query({ slots: [slot("catl", true, true), slot("share", false, false)] }),
@@ -126,6 +128,7 @@ describe("confidenceOf and isAnswerable", () => {
       shortUncovered: 0,
       knownMissed: 0,
       figureMissed: 0,
+      commonUnknown: 0,
     },
     bias: -2,
     decline: {
@@ -146,6 +149,7 @@ describe("confidenceOf and isAnswerable", () => {
         shortUncovered: 0,
         knownMissed: 0,
         figureMissed: 0,
+        commonUnknown: 0,
       },
       bias: 2,
     },
@@ -170,6 +174,7 @@ describe("confidenceOf and isAnswerable", () => {
     shortUncovered: 0,
     knownMissed: 0,
     figureMissed: 0,
+    commonUnknown: 0,
   };
 
   it.each<[Partial<Features>, number]>([

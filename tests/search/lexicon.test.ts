@@ -37,6 +37,11 @@ describe("removePlanNames", () => {
     ["what did the plan cost", ["what", "did", "cost"], true],
     ["made in china 2.0", ["2d0"], true],
     ["chips and robots", ["chips", "and", "robots"], false],
+    // A typo in a later word of a name of several words still names the plan; a different year stays a word.
+    ["wat is made in chian 2025", ["wat", "is"], true],
+    ["made in china 2o25 sectors", ["sectors"], true],
+    ["is there a made in china 2035", ["is", "there", "a", "2035"], true],
+    ["mde in china", ["mde", "in", "china"], false],
   ])("%j → %j (named: %s)", (text, rest, named) => {
     expect(removePlanNames(words(text), lexicon)).toEqual({ words: rest, named });
   });

@@ -47,7 +47,11 @@ describe("analyseQuestion", () => {
   it.each([
     ["last", "past"],
     ["last", "wast"],
-  ])("does not read the short real word %j as a first-letter typo of %j", (question, other) => {
+    // Common English words are words, not slips: "city" is not "cite", "rain" not "rail", "letter" not "better".
+    ["which city", "cite"],
+    ["rain tomorrow", "rail"],
+    ["cover letter", "better"],
+  ])("does not read the real word in %j as a typo of %j", (question, other) => {
     const variants = analyse(question).slots.flatMap((s) => s.variants.map((v) => term(v.term)));
     expect(variants).not.toContain(other);
   });
@@ -78,5 +82,39 @@ describe("analyseQuestion", () => {
   it("counts a word the facts never use as unknown weight", () => {
     const analysis = analyse("recipe for bananas");
     expect(analysis.unknownWeight).toBe(analysis.totalWeight);
+  });
+
+  it.each([
+    ["who won the world cup", ["cup"]],
+    ["write me a poem about pizza", ["poem", "pizza"]],
+  ])("in %j, the unknown words %j are common English words: a sign of another subject", (q, words) => {
+    const analysis = analyse(q);
+    const unknown = analysis.slots.filter((s) => !s.variants.length && !s.plan);
+    expect(unknown.map((s) => s.word).sort()).toEqual([...words].sort());
+    expect(analysis.commonUnknownWeight).toBe(analysis.unknownWeight);
+  });
+
+  it("does not count slang or a garbled word as a common word", () => {
+    const analysis = analyse("sus xqzv dept");
+    expect(analysis.unknownWeight).toBeGreaterThan(0);
+    expect(analysis.commonUnknownWeight).toBe(0);
+  });
+
+  it.each([
+    // "交付" (delivered) is no term of the facts: the question is about deliveries, not about the plan.
+    ["C919现在一共交付了多少架？", ["交付"]],
+    ["中国制造2025是不是在模仿德国工业4.0", ["模仿德国工业4d0"]],
+    // Particles, question words and the glossary's terms ("发布", published) are not unknown words.
+    ["中国制造2025是什么时候发布的？", []],
+    ["新能源汽车渗透率现在多少？", []],
+  ])("counts the Chinese of %j that the facts do not know as unknown words: %j", (question, unknown) => {
+    const slots = analyse(question).slots.filter((s) => !s.variants.length && !s.plan);
+    expect(slots.map((s) => s.word)).toEqual(unknown);
+  });
+
+  it("does not read a Chinese question with unknown words as a question about the plan alone", () => {
+    const { slots } = analyse("日本和韩国怎么看中国制造2025");
+    expect(slots.some((s) => !s.plan && !s.variants.length)).toBe(true);
+    expect(slots.find((s) => s.plan)?.weight).toBeLessThan(1);
   });
 });

@@ -24,4 +24,13 @@ describe("overlapWithQuestions", () => {
       expect(overlap(q, other)).toBeLessThan(overlap(q, own));
     },
   );
+
+  it.each(["best pizza in town", "what is the best laptop for students"])(
+    "%j shares at most one common word with any reader question: a weak overlap everywhere (< 0.3)",
+    (q) => {
+      const analysis = analyseQuestion(q, index);
+      const overlaps = index.facts.map((_, d) => overlapWithQuestions(index, analysis, d));
+      expect(Math.max(...overlaps)).toBeLessThan(0.3);
+    },
+  );
 });

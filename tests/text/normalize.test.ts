@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeKey, normalizeText, stem, tokenize } from "../../src/text/normalize.ts";
+import { normalizeKey, normalizeText, stem, tokenize, withoutMentions } from "../../src/text/normalize.ts";
 
 describe("normalizeText", () => {
   it.each([
@@ -11,6 +11,16 @@ describe("normalizeText", () => {
     ["   ", ""],
   ])("%j → %j", (input, expected) => {
     expect(normalizeText(input)).toBe(expected);
+  });
+});
+
+describe("withoutMentions", () => {
+  it.each([
+    ["<@123456789012345678> @everyone what is mic2025", "what is mic2025"],
+    ["<@!42> chips <#99> <@&7> @here", "chips"],
+    ["email me@example.com", "email me@example.com"],
+  ])("%j reads as %j", (input, expected) => {
+    expect(withoutMentions(input).replace(/\s+/g, " ").trim()).toBe(expected);
   });
 });
 
