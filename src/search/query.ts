@@ -50,7 +50,7 @@ export interface QueryAnalysis {
   unknownWeight: number;
   /**
    * Weight of the unknown words that are common words of the language (with a dictionary, see
-   * `LexicalResource.isWord`): "pizza", "france", "poem" say the question is about something else more
+   * `LexicalResource.isWord`): "pizza", "weather", "poem" say the question is about something else more
    * surely than slang or a garbled word does.
    */
   commonUnknownWeight: number;
