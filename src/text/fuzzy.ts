@@ -74,12 +74,15 @@ export interface NearWord {
  */
 export class TypoIndex {
   readonly #byDeletion = new Map<string, string[]>();
+  /** The longest indexed word: a word longer by more than two letters has no near word, so no look-up. */
+  #longest = 0;
 
   /** Indexes each word with the depth its own length allows (see `typoAllowance`). */
   constructor(words: Iterable<string>) {
     for (const word of words) {
       const depth = typoAllowance(word.length);
       if (!depth) continue;
+      this.#longest = Math.max(this.#longest, word.length);
       for (const key of deletions(word, depth)) {
         const list = this.#byDeletion.get(key);
         if (list) list.push(word);
@@ -91,7 +94,8 @@ export class TypoIndex {
   /** Words within the typo allowance of both `word` and the candidate, closest first; never `word` itself. */
   near(word: string): NearWord[] {
     const allowance = typoAllowance(word.length);
-    if (!allowance) return [];
+    // A 300-letter run (Chinese has no spaces) would make tens of thousands of deletions for nothing.
+    if (!allowance || word.length > this.#longest + allowance) return [];
     const found = new Map<string, number>();
     for (const key of deletions(word, allowance)) {
       for (const candidate of this.#byDeletion.get(key) ?? []) {

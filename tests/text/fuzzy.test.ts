@@ -67,6 +67,9 @@ describe("TypoIndex", () => {
     ["tarif", ["tariff"]],
     ["fnud", []],
     ["bananas", []],
+    // Longer than any indexed word by more than the allowance: nothing is near (and nothing is generated).
+    ["semiconductorsss", []],
+    ["中文问题很长".repeat(50), []],
   ])("%j → %j", (word, expected) => {
     expect(index.near(word).map((n) => n.word)).toEqual(expected);
   });
