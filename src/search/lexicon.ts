@@ -18,6 +18,8 @@ export interface Lexicon {
   /** The plan's Chinese names, longest first: they sit inside runs of characters. */
   hanPlanNames: readonly string[];
   stopWords: ReadonlySet<string>;
+  /** The Chinese stop words (particles, fillers), longest first: they sit inside runs of characters. */
+  hanStopWords: readonly string[];
   rewrites: readonly { pattern: RegExp; to: string }[];
   cues: readonly Cue[];
   /** Facts that answer a question whose only subject is the plan. */
@@ -66,10 +68,12 @@ export function compileLexicon(entries: readonly LexiconEntry[]): Lexicon {
     else planNamesByFirstWord.set(first, [...(planNamesByFirstWord.get(first) ?? []), name]);
   }
   cues.sort((a, b) => b.words.length - a.words.length || phraseLength(b.words) - phraseLength(a.words));
+  const stopWords = stopWordSet(stops);
   return {
     planNamesByFirstWord,
     hanPlanNames,
-    stopWords: stopWordSet(stops),
+    stopWords,
+    hanStopWords: [...stopWords].filter(hasHan).sort((a, b) => b.length - a.length),
     rewrites,
     cues,
     overviewFactIds,

@@ -53,7 +53,7 @@ export const QUESTION_BOOST = 1;
 export const READER_SUBJECT_MISSED = 0.5;
 /**
  * A reader question sharing a single word with a question of several words counts at this share of its
- * overlap: with about a dozen phrasings per fact, one of them shares any common word ("best", "impact").
+ * overlap: with about ten phrasings per fact, one of them shares any common word ("best", "impact").
  */
 export const READER_SINGLE_WORD = 0.5;
 /**

@@ -2,6 +2,7 @@ import type { AnswerKind, QuestionType } from "../knowledge/schema.ts";
 import { hasHan, normalizeText, stem, withoutMentions } from "../text/normalize.ts";
 import { embedText } from "../text/word-vectors.ts";
 import { type FactIndex, PLAN_TERM } from "./fact-index.ts";
+import type { Lexicon } from "./lexicon.ts";
 import {
   MAX_QUESTION_LENGTH,
   NUMBER_WEIGHT,
@@ -84,7 +85,7 @@ export function analyseQuestion(
 ): QueryAnalysis {
   const question = input.slice(0, MAX_QUESTION_LENGTH);
   const read = readText(withoutMentions(question), index.lexicon, true);
-  const { han, rest, unknownHan } = splitHan(read.words.join(" "), index.hanTerms, index.lexicon.stopWords);
+  const { han, rest, unknownHan } = splitHan(read.words.join(" "), index.hanTerms, index.lexicon);
   // Phrases are read before stop words go, so "come out" stays a phrase.
   const stemmed = rest.map(stem);
   const spelt = new Map(stemmed.map((w, i) => [w, rest[i] as string]));
@@ -171,7 +172,7 @@ function isMisspeltStopWord(index: FactIndex, word: string): boolean {
 function splitHan(
   text: string,
   hanTerms: readonly string[],
-  stopWords: ReadonlySet<string>,
+  { stopWords, hanStopWords }: Lexicon,
 ): { han: string[]; rest: string[]; unknownHan: string[] } {
   let rest = text;
   const han: string[] = [];
@@ -183,7 +184,7 @@ function splitHan(
     }
   }
   const words = rest.split(/\s+/).filter(Boolean);
-  return { han, rest: words.filter((w) => !hasHan(w)), unknownHan: unknownHanRuns(words, stopWords) };
+  return { han, rest: words.filter((w) => !hasHan(w)), unknownHan: unknownHanRuns(words, hanStopWords) };
 }
 
 /**
@@ -191,8 +192,7 @@ function splitHan(
  * characters the index does not know ("交付" in "C919交付了多少架"). They are the question's subject as
  * surely as an unknown English word is, so they count against coverage the same way.
  */
-function unknownHanRuns(words: readonly string[], stopWords: ReadonlySet<string>): string[] {
-  const particles = [...stopWords].filter(hasHan).sort((a, b) => b.length - a.length);
+function unknownHanRuns(words: readonly string[], particles: readonly string[]): string[] {
   return words
     .filter(hasHan)
     .flatMap((w) => particles.reduce((t, p) => t.replaceAll(p, " "), w).split(/\s+/))

@@ -197,8 +197,8 @@ export function overlapWithQuestions(
     for (const slot of query.slots) {
       if (slot.variants.some((v) => v.weight >= SYNONYM_WEIGHT && terms.includes(v.term))) matched++;
     }
-    // One shared word between a question of several words and a reader question is weak evidence: with a
-    // dozen phrasings per fact, some phrasing shares any common word.
+    // One shared word between a question of several words and a reader question is weak evidence: with
+    // about ten phrasings per fact, some phrasing shares any common word.
     const single = matched < 2 && query.slots.length >= 2 ? READER_SINGLE_WORD : 1;
     const dice = (single * 2 * matched) / (query.slots.length + terms.length);
     const otherSubject = terms.some((t) => t >= 0 && (index.idf[t] ?? 0) >= rare && !asked.has(t));

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   type Calibration,
   confidenceOf,
+  FEATURE_NAMES,
+  type FeatureName,
   type Features,
   featuresOf,
   isAnswerable,
@@ -109,50 +111,14 @@ describe("featuresOf", () => {
 });
 
 describe("confidenceOf and isAnswerable", () => {
+  /** Every feature at zero weight but the ones named. */
+  const weights = (named: Partial<Record<FeatureName, number>>) =>
+    Object.fromEntries(FEATURE_NAMES.map((n) => [n, named[n] ?? 0])) as Record<FeatureName, number>;
   const calibration: Calibration = {
     fittedOn: "test",
-    weights: {
-      coverage: 4,
-      ratio: 0,
-      margin: 0,
-      kindMatch: 1,
-      kindMiss: -1,
-      unknownShare: -2,
-      questionOverlap: 0,
-      strength: 0,
-      missed: 0,
-      length: 0,
-      first: 0,
-      specificMissed: 0,
-      nameMissed: 0,
-      shortUncovered: 0,
-      knownMissed: 0,
-      figureMissed: 0,
-      commonUnknown: 0,
-    },
+    weights: weights({ coverage: 4, kindMatch: 1, kindMiss: -1, unknownShare: -2 }),
     bias: -2,
-    decline: {
-      weights: {
-        coverage: 0,
-        ratio: 0,
-        margin: 0,
-        kindMatch: 0,
-        kindMiss: 0,
-        unknownShare: 0,
-        questionOverlap: 0,
-        strength: 0,
-        missed: 0,
-        length: 0,
-        first: 0,
-        specificMissed: -4,
-        nameMissed: 0,
-        shortUncovered: 0,
-        knownMissed: 0,
-        figureMissed: 0,
-        commonUnknown: 0,
-      },
-      bias: 2,
-    },
+    decline: { weights: weights({ specificMissed: -4 }), bias: 2 },
     threshold: 0.5,
     precisionAbove: 0.9,
     bands: [{ from: 0.5, to: 1, n: 10, right: 9 }],
